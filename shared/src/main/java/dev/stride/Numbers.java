@@ -1,0 +1,19 @@
+package dev.stride;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Rounding as every response does it: kilometres to 3 decimals, paces to 1. */
+public final class Numbers {
+
+    private Numbers() {
+    }
+
+    public static double round(double value, int decimals) {
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    public static Double round(Double value, int decimals) {
+        return value == null ? null : round(value.doubleValue(), decimals);
+    }
+}

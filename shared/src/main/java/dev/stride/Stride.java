@@ -1,0 +1,72 @@
+package dev.stride;
+
+import dev.stride.dashboard.DashboardService;
+import dev.stride.db.Database;
+import dev.stride.db.DatabaseSettings;
+import dev.stride.moods.MoodService;
+import dev.stride.runs.RunService;
+import dev.stride.users.UserService;
+
+/**
+ * What a Lambda instance builds once, outside {@code handleRequest}: the persistence unit with its
+ * connection pool, and the services over it. Handlers take their service from here in their
+ * no-argument constructor, and take it as a parameter in tests.
+ */
+public final class Stride {
+
+    private static volatile Stride instance;
+
+    private final Database database;
+    private final UserService users;
+    private final RunService runs;
+    private final MoodService moods;
+    private final DashboardService dashboard;
+
+    private Stride(Database database) {
+        this.database = database;
+        this.users = new UserService(database);
+        this.runs = new RunService(database);
+        this.moods = new MoodService(database);
+        this.dashboard = new DashboardService(database);
+    }
+
+    /** The instance's services over the database the environment names, built on first use. */
+    public static Stride instance() {
+        Stride current = instance;
+        if (current == null) {
+            synchronized (Stride.class) {
+                current = instance;
+                if (current == null) {
+                    current = new Stride(Database.open(DatabaseSettings.fromEnvironment()));
+                    instance = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** Services over a given database (tests, the benchmark). */
+    public static Stride over(Database database) {
+        return new Stride(database);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public RunService runs() {
+        return runs;
+    }
+
+    public MoodService moods() {
+        return moods;
+    }
+
+    public DashboardService dashboard() {
+        return dashboard;
+    }
+}

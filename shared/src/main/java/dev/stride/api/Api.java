@@ -1,0 +1,77 @@
+package dev.stride.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The doorway every handler goes through: reads the event into an {@link ApiRequest}, runs the
+ * operation, and translates every failure into problem+json. This is the one place where
+ * exceptions become HTTP; a 500 never carries an exception's message or class.
+ */
+public final class Api {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Api.class);
+
+    // Unique constraints whose violation the client can cause (two requests racing each other).
+    private static final Map<String, String> CONFLICTS = Map.of(
+            "users_email_lower_key", "the email is already taken",
+            "users_owner_sub_key", "the caller already has a profile");
+
+    private Api() {
+    }
+
+    public static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event,
+                                                  Function<ApiRequest, APIGatewayV2HTTPResponse> operation) {
+        String path = event == null ? null : event.getRawPath();
+        try {
+            if (event == null) {
+                throw ProblemException.badRequest("no event");
+            }
+            return operation.apply(new ApiRequest(event));
+        } catch (ProblemException problem) {
+            return Responses.problem(problem, path);
+        } catch (RuntimeException failure) {
+            ProblemException problem = fromDatabase(failure);
+            if (problem.status() >= 500) {
+                LOG.error("{} {} failed", event == null ? "?" : event.getRouteKey(), path, failure);
+            }
+            return Responses.problem(problem, path);
+        }
+    }
+
+    /** What a database failure means to the client; anything unrecognised is a 500. */
+    static ProblemException fromDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.equals("23505")) {
+                    return ProblemException.conflict(conflictDetail(sql));
+                }
+                if (state.equals("23503")) {
+                    return ProblemException.conflict("the resource changed while the request ran; try again");
+                }
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("53300")) {
+                    return ProblemException.unavailable();
+                }
+            }
+            if (cause instanceof java.sql.SQLTransientConnectionException) {
+                return ProblemException.unavailable();
+            }
+        }
+        return ProblemException.internalError();
+    }
+
+    private static String conflictDetail(SQLException sql) {
+        String message = String.valueOf(sql.getMessage());
+        return CONFLICTS.entrySet().stream()
+                .filter(entry -> message.contains(entry.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse("the request conflicts with existing data");
+    }
+}

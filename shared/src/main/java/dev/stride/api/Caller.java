@@ -1,0 +1,51 @@
+package dev.stride.api;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Who is calling: the {@code sub} of the token that API Gateway's JWT authorizer verified, and
+ * whether its {@code cognito:groups} claim holds {@code admin}.
+ */
+public record Caller(String sub, boolean admin) {
+
+    public static final String ADMIN_GROUP = "admin";
+
+    public Caller {
+        if (sub == null || sub.isBlank()) {
+            throw new IllegalArgumentException("sub is required");
+        }
+    }
+
+    /** Reads the claims as the HTTP API's JWT authorizer passes them; none means no identity. */
+    public static Caller fromClaims(Map<String, String> claims) {
+        if (claims == null) {
+            throw ProblemException.unauthorized();
+        }
+        String sub = claims.get("sub");
+        if (sub == null || sub.isBlank()) {
+            throw ProblemException.unauthorized();
+        }
+        return new Caller(sub, groups(claims.get("cognito:groups")).contains(ADMIN_GROUP));
+    }
+
+    /**
+     * API Gateway flattens an array claim to a string: {@code [admin users]} from Cognito,
+     * sometimes {@code ["admin","users"]} or {@code admin,users}. Any of them is read.
+     */
+    static Set<String> groups(String claim) {
+        if (claim == null || claim.isBlank()) {
+            return Set.of();
+        }
+        String inner = claim.strip();
+        if (inner.startsWith("[") && inner.endsWith("]")) {
+            inner = inner.substring(1, inner.length() - 1);
+        }
+        return Arrays.stream(inner.split("[,\\s]+"))
+                .map(g -> g.replace("\"", "").strip())
+                .filter(g -> !g.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}

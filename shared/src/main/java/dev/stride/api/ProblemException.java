@@ -1,0 +1,100 @@
+package dev.stride.api;
+
+import java.util.List;
+
+/**
+ * An answer other than success that the client caused or may see: translated to
+ * {@code application/problem+json} in one place, {@link Api#handle}.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<FieldError> errors;
+
+    public ProblemException(int status, String type, String title, String detail, List<FieldError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** One bad field of a request: {@code {"field": "distance", "message": "must be greater than 0"}}. */
+    public record FieldError(String field, String message) {
+    }
+
+    private static final String TYPE = "https://stride.dev/problems/";
+
+    /** The resource does not exist, or belongs to somebody else (the two look the same). */
+    public static ProblemException notFound(String what) {
+        return new ProblemException(404, TYPE + "not-found", "Not Found", what + " not found", null);
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, TYPE + "conflict", "Conflict", detail, null);
+    }
+
+    /** A validation error: every bad field at once. */
+    public static ProblemException invalid(List<FieldError> errors) {
+        String detail = errors.size() == 1
+                ? "1 field is invalid"
+                : errors.size() + " fields are invalid";
+        return new ProblemException(400, TYPE + "validation-error", "Invalid request", detail, errors);
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return invalid(List.of(new FieldError(field, message)));
+    }
+
+    /** A request that cannot be read at all (malformed JSON, a body that is not an object). */
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(400, TYPE + "bad-request", "Bad Request", detail, null);
+    }
+
+    public static ProblemException payloadTooLarge(int limitBytes) {
+        return new ProblemException(413, TYPE + "payload-too-large", "Payload Too Large",
+                "the request body is larger than " + limitBytes / 1024 + " KiB", null);
+    }
+
+    public static ProblemException unsupportedMediaType(String contentType) {
+        return new ProblemException(415, TYPE + "unsupported-media-type", "Unsupported Media Type",
+                "the request body must be application/json, not " + contentType, null);
+    }
+
+    public static ProblemException unauthorized() {
+        return new ProblemException(401, TYPE + "unauthorized", "Unauthorized",
+                "the request carries no verified identity", null);
+    }
+
+    public static ProblemException internalError() {
+        return new ProblemException(500, TYPE + "internal-error", "Internal Server Error",
+                "the request could not be completed; it has been logged", null);
+    }
+
+    public static ProblemException unavailable() {
+        return new ProblemException(503, TYPE + "unavailable", "Service Unavailable",
+                "the database is not reachable right now; try again shortly", null);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.stride.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.stride.json.Json;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The HTTP API responses Stride answers with. */
+public final class Responses {
+
+    public static final String JSON = "application/json";
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private Responses() {
+    }
+
+    public static APIGatewayV2HTTPResponse ok(Object body) {
+        return json(200, body, Map.of());
+    }
+
+    public static APIGatewayV2HTTPResponse created(String location, Object body) {
+        return json(201, body, Map.of("Location", location));
+    }
+
+    public static APIGatewayV2HTTPResponse noContent() {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of()).build();
+    }
+
+    public static APIGatewayV2HTTPResponse problem(ProblemException problem, String instance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.type());
+        body.put("title", problem.title());
+        body.put("status", problem.status());
+        body.put("detail", problem.detail());
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        if (!problem.errors().isEmpty()) {
+            body.put("errors", problem.errors());
+        }
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(problem.status())
+                .withHeaders(Map.of("Content-Type", PROBLEM_JSON))
+                .withBody(Json.write(body))
+                .build();
+    }
+
+    private static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        headers.put("Content-Type", JSON);
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(Json.write(body))
+                .build();
+    }
+
+    /** The list shape of every collection: {@code {"items": [...], "nextCursor": "..." | null}}. */
+    public record ListBody<T>(List<T> items, String nextCursor) {
+    }
+}

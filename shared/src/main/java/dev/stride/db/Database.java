@@ -1,0 +1,111 @@
+package dev.stride.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.Persistence;
+import java.util.Map;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * The persistence unit and its connection pool: built once per Lambda instance, shared by every
+ * invocation of it.
+ *
+ * <p>Each unit of work gets its own {@link EntityManager}, inside one transaction that is committed
+ * when the work returns and rolled back when it throws; the manager is closed in {@code finally}.
+ * This is the only place in Stride where transactions begin and end.
+ */
+public final class Database implements AutoCloseable {
+
+    public static final String PERSISTENCE_UNIT = "stride";
+
+    private final HikariDataSource dataSource;
+    private final EntityManagerFactory entityManagerFactory;
+
+    private Database(HikariDataSource dataSource, EntityManagerFactory entityManagerFactory) {
+        this.dataSource = dataSource;
+        this.entityManagerFactory = entityManagerFactory;
+    }
+
+    public static Database open(DatabaseSettings settings) {
+        HikariDataSource dataSource = new HikariDataSource(poolConfig(settings));
+        try {
+            EntityManagerFactory factory = Persistence.createEntityManagerFactory(PERSISTENCE_UNIT,
+                    Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
+            return new Database(dataSource, factory);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static HikariConfig poolConfig(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("stride");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        // One connection per Lambda instance: an instance serves one request at a time, and
+        // max_connections is shared by every instance of every function.
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(0);
+        // A connection idle for over 500 ms (Hikari's alive-bypass window: a frozen Lambda's
+        // always is) is checked before use, and one the database dropped is replaced instead of
+        // failing this and every later invocation.
+        config.setConnectionTimeout(10_000);
+        config.setValidationTimeout(2_000);
+        config.setInitializationFailTimeout(-1);
+        config.setAutoCommit(true);
+        config.addDataSourceProperty("ApplicationName", "stride");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        return config;
+    }
+
+    /** Runs {@code work} in one transaction on a fresh EntityManager and returns what it returns. */
+    public <T> T transaction(Function<EntityManager, T> work) {
+        EntityManager em = entityManagerFactory.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } catch (RuntimeException e) {
+            if (tx.isActive()) {
+                try {
+                    tx.rollback();
+                } catch (RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+            }
+            throw e;
+        } finally {
+            em.close();
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public EntityManagerFactory entityManagerFactory() {
+        return entityManagerFactory;
+    }
+
+    /** Closes every pooled connection; the next unit of work opens a fresh one (SnapStart restore). */
+    public void evictConnections() {
+        dataSource.getHikariPoolMXBean().softEvictConnections();
+    }
+
+    @Override
+    public void close() {
+        try {
+            entityManagerFactory.close();
+        } finally {
+            dataSource.close();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.stride.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * The database for the local server and the tests: the one the environment names, or else an
+ * embedded PostgreSQL started here, so that a fresh machine needs nothing installed. Never used
+ * in Lambda (the zip does not carry the embedded server).
+ */
+public final class LocalDatabase implements AutoCloseable {
+
+    private final DatabaseSettings settings;
+    private final EmbeddedPostgres embedded;
+
+    private LocalDatabase(DatabaseSettings settings, EmbeddedPostgres embedded) {
+        this.settings = settings;
+        this.embedded = embedded;
+    }
+
+    /** The configured database if {@code DB_URL} or {@code DATABASE_URL} is set, else an embedded one. */
+    public static LocalDatabase start() {
+        return start(System.getenv());
+    }
+
+    public static LocalDatabase start(Map<String, String> env) {
+        if (isSet(env, DatabaseSettings.DB_URL) || isSet(env, DatabaseSettings.DATABASE_URL)) {
+            return new LocalDatabase(DatabaseSettings.fromEnvironment(env), null);
+        }
+        return startEmbedded();
+    }
+
+    public static LocalDatabase startEmbedded() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .start();
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            return new LocalDatabase(new DatabaseSettings(url, "postgres", null), postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** Brings the schema up to date. */
+    public LocalDatabase migrate() {
+        try (var pool = new com.zaxxer.hikari.HikariDataSource()) {
+            pool.setJdbcUrl(settings.jdbcUrl());
+            pool.setUsername(settings.user());
+            pool.setPassword(settings.password());
+            pool.setMaximumPoolSize(1);
+            Migrations.migrate(pool);
+        }
+        return this;
+    }
+
+    public DatabaseSettings settings() {
+        return settings;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /** The environment variables that point a function at this database. */
+    public Map<String, String> environment() {
+        var env = new java.util.LinkedHashMap<String, String>();
+        env.put(DatabaseSettings.DB_URL, settings.jdbcUrl());
+        if (settings.user() != null) {
+            env.put(DatabaseSettings.DB_USER, settings.user());
+        }
+        if (settings.password() != null) {
+            env.put(DatabaseSettings.DB_PASSWORD, settings.password());
+        }
+        return env;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not stop the embedded PostgreSQL", e);
+            }
+        }
+    }
+
+    private static boolean isSet(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value != null && !value.isBlank();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.stride.db;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/** The schema, from the versioned scripts in {@code db/migration} and nowhere else. */
+public final class Migrations {
+
+    private Migrations() {
+    }
+
+    public static MigrateResult migrate(DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                // Each migration runs in its own transaction: one that fails leaves the previous
+                // schema as it was (PostgreSQL has transactional DDL).
+                .group(false)
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+}

@@ -1,0 +1,183 @@
+package dev.stride.runs;
+
+import dev.stride.users.User;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
+
+/** One run of one user. {@code distance} is stored as given, in {@code unit}; {@code distanceKm} is derived. */
+@Entity
+@Table(name = "runs")
+public class Run {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    // The owner's id as a plain column: ownership checks and queries need only the id, so they
+    // never load the user. The relation below maps the same column read-only, for navigation.
+    @Column(name = "user_id", nullable = false, updatable = false)
+    private Long userId;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "user_id", insertable = false, updatable = false)
+    private User user;
+
+    @Column(nullable = false)
+    private double distance;
+
+    @Column(nullable = false, length = 2)
+    private String unit;
+
+    @Column(name = "distance_km", nullable = false)
+    private double distanceKm;
+
+    @Column(name = "run_date", nullable = false)
+    private LocalDate date;
+
+    @Column(name = "duration_seconds")
+    private Integer durationSeconds;
+
+    @Column(length = 50)
+    private String mood;
+
+    @Column(length = 100)
+    private String title;
+
+    @Column(length = 2000)
+    private String notes;
+
+    // A list's tags arrive in one extra query for the whole page, not one per run.
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(name = "run_tags",
+            joinColumns = @JoinColumn(name = "run_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    @OrderBy("name ASC")
+    @BatchFetch(BatchFetchType.IN)
+    private List<Tag> tags = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Run() {
+    }
+
+    public Run(long userId) {
+        this.userId = userId;
+    }
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getUserId() {
+        return userId;
+    }
+
+    public double getDistance() {
+        return distance;
+    }
+
+    public String getUnit() {
+        return unit;
+    }
+
+    /** Sets the distance as given and recomputes the derived kilometres. */
+    public void setDistance(double distance, DistanceUnit unit) {
+        this.distance = distance;
+        this.unit = unit.code();
+        this.distanceKm = unit.toKm(distance);
+    }
+
+    public double getDistanceKm() {
+        return distanceKm;
+    }
+
+    public LocalDate getDate() {
+        return date;
+    }
+
+    public void setDate(LocalDate date) {
+        this.date = date;
+    }
+
+    public Integer getDurationSeconds() {
+        return durationSeconds;
+    }
+
+    public void setDurationSeconds(Integer durationSeconds) {
+        this.durationSeconds = durationSeconds;
+    }
+
+    public String getMood() {
+        return mood;
+    }
+
+    public void setMood(String mood) {
+        this.mood = mood;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+
+    public void setNotes(String notes) {
+        this.notes = notes;
+    }
+
+    public List<Tag> getTags() {
+        return tags;
+    }
+
+    public void setTags(List<Tag> tags) {
+        this.tags = new ArrayList<>(tags);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

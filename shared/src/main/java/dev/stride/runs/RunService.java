@@ -1,0 +1,158 @@
+package dev.stride.runs;
+
+import dev.stride.api.Caller;
+import dev.stride.api.Patch;
+import dev.stride.api.ProblemException;
+import dev.stride.api.UserRef;
+import dev.stride.db.Database;
+import dev.stride.paging.Cursor;
+import dev.stride.paging.ListQuery;
+import dev.stride.paging.Page;
+import dev.stride.users.Owners;
+import dev.stride.users.User;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A user's runs. */
+public final class RunService {
+
+    private final Database database;
+    private final Clock clock;
+
+    public RunService(Database database) {
+        this(database, Clock.systemUTC());
+    }
+
+    public RunService(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public RunView create(Caller caller, UserRef owner, RunInput input) {
+        return database.transaction(em -> {
+            User user = Owners.resolve(em, caller, owner);
+            Run run = new Run(user.getId());
+            apply(em, run, input);
+            if (run.getDate() == null) {
+                run.setDate(LocalDate.now(clock));
+            }
+            em.persist(run);
+            em.flush();
+            return RunView.of(run);
+        });
+    }
+
+    /** The user's runs, newest first (date, then id), filtered by date range and tag. */
+    public Page<RunView> list(Caller caller, UserRef owner, ListQuery query) {
+        return database.transaction(em -> {
+            User user = Owners.resolve(em, caller, owner);
+            String scope = query.scope("runs", user.getId(), true);
+            Cursor.Position after = query.cursor() == null ? null : Cursor.decode(query.cursor(), scope);
+
+            StringBuilder jpql = new StringBuilder("SELECT r FROM Run r");
+            if (query.tag() != null) {
+                jpql.append(" JOIN r.tags t");
+            }
+            jpql.append(" WHERE r.userId = :userId");
+            if (query.tag() != null) {
+                jpql.append(" AND t.name = :tag");
+            }
+            if (query.from() != null) {
+                jpql.append(" AND r.date >= :from");
+            }
+            if (query.to() != null) {
+                jpql.append(" AND r.date <= :to");
+            }
+            if (after != null) {
+                jpql.append(" AND (r.date < :afterDate OR (r.date = :afterDate AND r.id < :afterId))");
+            }
+            jpql.append(" ORDER BY r.date DESC, r.id DESC");
+
+            TypedQuery<Run> select = em.createQuery(jpql.toString(), Run.class)
+                    .setParameter("userId", user.getId());
+            if (query.tag() != null) {
+                select.setParameter("tag", query.tag());
+            }
+            if (query.from() != null) {
+                select.setParameter("from", query.from());
+            }
+            if (query.to() != null) {
+                select.setParameter("to", query.to());
+            }
+            if (after != null) {
+                select.setParameter("afterDate", after.date()).setParameter("afterId", after.id());
+            }
+            List<Run> runs = select.setMaxResults(query.limit() + 1).getResultList();
+            boolean more = runs.size() > query.limit();
+            List<RunView> items = runs.stream().limit(query.limit()).map(RunView::of).toList();
+            String next = null;
+            if (more) {
+                RunView last = items.getLast();
+                next = Cursor.encode(scope, new Cursor.Position(last.date(), last.id()));
+            }
+            return new Page<>(items, next);
+        });
+    }
+
+    public RunView get(Caller caller, long runId) {
+        return database.transaction(em -> RunView.of(find(em, caller, runId, LockModeType.NONE)));
+    }
+
+    public RunView update(Caller caller, long runId, Patch<RunInput> patch) {
+        return database.transaction(em -> {
+            // Locked: unit and distance together make distance_km, so two PATCHes must not interleave.
+            Run run = find(em, caller, runId, LockModeType.PESSIMISTIC_WRITE);
+            RunInput changed = patch.applyTo(RunView.toInput(run));
+            apply(em, run, changed);
+            em.flush();
+            return RunView.of(run);
+        });
+    }
+
+    public void delete(Caller caller, long runId) {
+        database.transaction(em -> {
+            Run run = find(em, caller, runId, LockModeType.NONE);
+            em.createQuery("DELETE FROM Run r WHERE r.id = :id").setParameter("id", run.getId()).executeUpdate();
+            return null;
+        });
+    }
+
+    /** The run, if the caller may reach it; 404 for absent and for somebody else's alike. */
+    private static Run find(EntityManager em, Caller caller, long runId, LockModeType lock) {
+        List<Run> runs = caller.admin()
+                ? em.createQuery("SELECT r FROM Run r WHERE r.id = :id", Run.class)
+                        .setParameter("id", runId)
+                        .setLockMode(lock)
+                        .getResultList()
+                : em.createQuery("SELECT r FROM Run r JOIN r.user u WHERE r.id = :id AND u.ownerSub = :sub", Run.class)
+                        .setParameter("id", runId)
+                        .setParameter("sub", caller.sub())
+                        .setLockMode(lock)
+                        .getResultList();
+        if (runs.isEmpty()) {
+            throw ProblemException.notFound("run");
+        }
+        return runs.get(0);
+    }
+
+    private static void apply(EntityManager em, Run run, RunInput input) {
+        DistanceUnit unit = input.unit() == null
+                ? DistanceUnit.KM
+                : DistanceUnit.fromCode(input.unit()).orElseThrow();
+        run.setDistance(input.distance(), unit);
+        run.setDate(input.date());
+        run.setDurationSeconds(input.durationSeconds());
+        run.setMood(input.mood());
+        run.setTitle(input.title());
+        run.setNotes(input.notes());
+        List<String> names = Tags.normalise(input.tags());
+        List<String> current = run.getTags().stream().map(Tag::getName).sorted().toList();
+        if (!names.equals(current)) {
+            run.setTags(Tags.findOrCreate(em, names));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.stride.users;
+
+import dev.stride.moods.Mood;
+import dev.stride.runs.Run;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** A user profile, bound to the identity (the token's {@code sub}) that created it. */
+@Entity
+@Table(name = "users")
+public class User {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "owner_sub", nullable = false, updatable = false)
+    private String ownerSub;
+
+    @Column(nullable = false, length = 80)
+    private String username;
+
+    @Column(nullable = false, length = 120)
+    private String email;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    // Navigable for queries, never loaded by the handlers. Deleting a user deletes these rows
+    // through the foreign keys' ON DELETE CASCADE: one statement instead of one per row.
+    @OneToMany(mappedBy = "user", fetch = FetchType.LAZY)
+    private List<Run> runs;
+
+    @OneToMany(mappedBy = "user", fetch = FetchType.LAZY)
+    private List<Mood> moods;
+
+    protected User() {
+    }
+
+    public User(String ownerSub, String username, String email) {
+        this.ownerSub = ownerSub;
+        this.username = username;
+        this.email = email;
+    }
+
+    @PrePersist
+    void onCreate() {
+        createdAt = now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = now();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getOwnerSub() {
+        return ownerSub;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

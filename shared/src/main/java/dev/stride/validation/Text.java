@@ -1,0 +1,80 @@
+package dev.stride.validation;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Text of {@code min} to {@code max} characters, counted as Unicode code points (an emoji is
+ * one), holding no NUL and no lone surrogate (PostgreSQL can store neither). With {@code min}
+ * above 0, text of only white space is refused too. Null is valid: pair with NotNull if required.
+ */
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
+@Retention(RetentionPolicy.RUNTIME)
+@Constraint(validatedBy = Text.Validator.class)
+public @interface Text {
+
+    int min() default 0;
+
+    int max();
+
+    String message() default "";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    final class Validator implements ConstraintValidator<Text, String> {
+        private int min;
+        private int max;
+
+        @Override
+        public void initialize(Text text) {
+            min = text.min();
+            max = text.max();
+        }
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            if (value == null) {
+                return true;
+            }
+            String problem = problem(value);
+            if (problem == null) {
+                return true;
+            }
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
+            return false;
+        }
+
+        private String problem(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == 0) {
+                    return "must not contain NUL characters";
+                }
+                if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return "must be valid Unicode text";
+                }
+            }
+            int length = value.codePointCount(0, value.length());
+            if (length < min || length > max) {
+                return min == max ? "must be exactly " + max + " characters"
+                        : "must be between " + min + " and " + max + " characters";
+            }
+            if (min > 0 && value.isBlank()) {
+                return "must not be blank";
+            }
+            return null;
+        }
+    }
+}
