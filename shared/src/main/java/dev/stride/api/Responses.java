@@ -3,7 +3,6 @@ package dev.stride.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.stride.json.Json;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The HTTP API responses Stride answers with. */
@@ -54,9 +53,5 @@ public final class Responses {
                 .withHeaders(headers)
                 .withBody(Json.write(body))
                 .build();
-    }
-
-    /** The list shape of every collection: {@code {"items": [...], "nextCursor": "..." | null}}. */
-    public record ListBody<T>(List<T> items, String nextCursor) {
     }
 }

@@ -48,13 +48,7 @@ public final class LocalDatabase implements AutoCloseable {
 
     /** Brings the schema up to date. */
     public LocalDatabase migrate() {
-        try (var pool = new com.zaxxer.hikari.HikariDataSource()) {
-            pool.setJdbcUrl(settings.jdbcUrl());
-            pool.setUsername(settings.user());
-            pool.setPassword(settings.password());
-            pool.setMaximumPoolSize(1);
-            Migrations.migrate(pool);
-        }
+        Migrations.migrate(settings);
         return this;
     }
 

@@ -3,11 +3,21 @@ package dev.stride.db;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The schema, from the versioned scripts in {@code db/migration} and nowhere else. */
 public final class Migrations {
 
     private Migrations() {
+    }
+
+    /** Migrates the database {@code settings} name, over a connection of its own. */
+    public static MigrateResult migrate(DatabaseSettings settings) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(settings.jdbcUrl());
+        dataSource.setUser(settings.user());
+        dataSource.setPassword(settings.password());
+        return migrate(dataSource);
     }
 
     public static MigrateResult migrate(DataSource dataSource) {

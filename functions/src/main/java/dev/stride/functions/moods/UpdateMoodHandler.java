@@ -1,0 +1,30 @@
+package dev.stride.functions.moods;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.stride.Stride;
+import dev.stride.api.Api;
+import dev.stride.api.Responses;
+import dev.stride.moods.MoodInput;
+import dev.stride.moods.MoodService;
+
+/** {@code PATCH /moods/{moodId}}: changes a mood. */
+public final class UpdateMoodHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final MoodService service;
+
+    public UpdateMoodHandler() {
+        this(Stride.instance().moods());
+    }
+
+    public UpdateMoodHandler(MoodService service) {
+        this.service = service;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Api.handle(event, request -> Responses.ok(service.update(request.caller(), request.id("moodId"), request.patch(MoodInput.class))));
+    }
+}

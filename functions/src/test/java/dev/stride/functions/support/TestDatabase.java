@@ -1,0 +1,85 @@
+package dev.stride.functions.support;
+
+import dev.stride.Stride;
+import dev.stride.db.Database;
+import dev.stride.db.DatabaseSettings;
+import dev.stride.db.LocalDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * The real PostgreSQL every test runs against, started and migrated once per test JVM: an
+ * embedded one by default, or the server named by {@code STRIDE_TEST_DB_URL} (with
+ * {@code STRIDE_TEST_DB_USER}, {@code STRIDE_TEST_DB_PASSWORD}). Tests empty its tables, so it is
+ * never the application's own {@code DB_URL}.
+ */
+public final class TestDatabase {
+
+    private static LocalDatabase local;
+    private static Stride stride;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized LocalDatabase local() {
+        if (local == null) {
+            String url = System.getenv("STRIDE_TEST_DB_URL");
+            local = url == null || url.isBlank()
+                    ? LocalDatabase.startEmbedded()
+                    : LocalDatabase.start(Map.of(
+                            DatabaseSettings.DB_URL, url,
+                            DatabaseSettings.DB_USER, env("STRIDE_TEST_DB_USER", "postgres"),
+                            DatabaseSettings.DB_PASSWORD, env("STRIDE_TEST_DB_PASSWORD", "")));
+            local.migrate();
+            LocalDatabase started = local;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return local;
+    }
+
+    /** Services over the test database, built once like a warm Lambda instance's. */
+    public static synchronized Stride stride() {
+        if (stride == null) {
+            stride = Stride.over(Database.open(local().settings()));
+        }
+        return stride;
+    }
+
+    public static DatabaseSettings settings() {
+        return local().settings();
+    }
+
+    /** Empties every table and restarts the IDs. */
+    public static void reset() {
+        execute("TRUNCATE users, runs, moods, run_tags, tags RESTART IDENTITY CASCADE");
+    }
+
+    public static void execute(String sql) {
+        try (Connection connection = stride().database().dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The single number a counting query answers, e.g. {@code SELECT count(*) FROM runs}. */
+    public static long count(String sql) {
+        try (Connection connection = stride().database().dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}
