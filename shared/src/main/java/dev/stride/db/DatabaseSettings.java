@@ -1,5 +1,6 @@
 package dev.stride.db;
 
+import dev.stride.Env;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     }
 
     public static DatabaseSettings fromEnvironment() {
-        return fromEnvironment(System.getenv());
+        return fromEnvironment(Env.all());
     }
 
     public static DatabaseSettings fromEnvironment(Map<String, String> env) {

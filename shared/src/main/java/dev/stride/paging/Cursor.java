@@ -1,5 +1,6 @@
 package dev.stride.paging;
 
+import dev.stride.Env;
 import dev.stride.api.ProblemException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Cursor {
 
     public static final String KEY_VARIABLE = "STRIDE_CURSOR_KEY";
-    private static final byte[] KEY = key(System.getenv(KEY_VARIABLE));
+    private static final byte[] KEY = key(Env.get(KEY_VARIABLE));
     private static final int MAC_BYTES = 16;
     private static final int SCOPE_BYTES = 8;
 
