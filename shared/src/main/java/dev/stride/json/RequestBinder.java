@@ -17,7 +17,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -64,25 +63,9 @@ public final class RequestBinder {
         return record;
     }
 
-    /** The names of {@code type}'s fields that are not in {@code body}; for reporting unknown ones early. */
-    public static List<String> unknownFields(ObjectNode body, Class<? extends Record> type) {
-        Shape shape = shapeOf(type);
-        List<String> unknown = new ArrayList<>();
-        body.fieldNames().forEachRemaining(name -> {
-            if (!shape.index.containsKey(name)) {
-                unknown.add(name);
-            }
-        });
-        return unknown;
-    }
-
     /** The record as a JSON object, field by field: the starting point of a PATCH. */
     public static ObjectNode toNode(Record record) {
         return Json.mapper().valueToTree(record);
-    }
-
-    public static Set<String> fieldNames(Class<? extends Record> type) {
-        return shapeOf(type).index.keySet();
     }
 
     private static Object convert(JsonNode node, Type type) throws TypeMismatch {
