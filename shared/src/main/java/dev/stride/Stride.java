@@ -2,7 +2,7 @@ package dev.stride;
 
 import dev.stride.dashboard.DashboardService;
 import dev.stride.db.Database;
-import dev.stride.db.DatabaseSettings;
+import dev.stride.db.DatabaseAccess;
 import dev.stride.moods.MoodService;
 import dev.stride.runs.RunService;
 import dev.stride.users.UserService;
@@ -30,14 +30,18 @@ public final class Stride {
         this.dashboard = new DashboardService(database);
     }
 
-    /** The instance's services over the database the environment names, built on first use. */
+    /**
+     * The instance's services over the database the environment names ({@link DatabaseAccess}),
+     * built on first use.
+     */
     public static Stride instance() {
         Stride current = instance;
         if (current == null) {
             synchronized (Stride.class) {
                 current = instance;
                 if (current == null) {
-                    current = new Stride(Database.open(DatabaseSettings.fromEnvironment()));
+                    DatabaseAccess access = DatabaseAccess.fromEnvironment();
+                    current = new Stride(Database.open(access.dataSource(), access.poolSize()));
                     instance = current;
                 }
             }
