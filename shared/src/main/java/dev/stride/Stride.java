@@ -5,7 +5,9 @@ import dev.stride.db.Database;
 import dev.stride.db.DatabaseAccess;
 import dev.stride.moods.MoodService;
 import dev.stride.runs.RunService;
+import dev.stride.snapstart.SnapStartHooks;
 import dev.stride.users.UserService;
+import org.crac.Core;
 
 /**
  * What a Lambda instance builds once, outside {@code handleRequest}: the persistence unit with its
@@ -15,6 +17,8 @@ import dev.stride.users.UserService;
 public final class Stride {
 
     private static volatile Stride instance;
+    // org.crac holds registered resources weakly: this keeps the hooks alive.
+    private static SnapStartHooks hooks;
 
     private final Database database;
     private final UserService users;
@@ -32,7 +36,7 @@ public final class Stride {
 
     /**
      * The instance's services over the database the environment names ({@link DatabaseAccess}),
-     * built on first use.
+     * built on first use, with the SnapStart hooks registered.
      */
     public static Stride instance() {
         Stride current = instance;
@@ -42,6 +46,8 @@ public final class Stride {
                 if (current == null) {
                     DatabaseAccess access = DatabaseAccess.fromEnvironment();
                     current = new Stride(Database.open(access.dataSource(), access.poolSize()));
+                    hooks = new SnapStartHooks(current, access.dataSource().logins());
+                    Core.getGlobalContext().register(hooks);
                     instance = current;
                 }
             }
