@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -331,8 +330,7 @@ class TemplateTest {
     private static void walk(JsonNode node, String path, Visitor visitor) {
         if (node.isObject()) {
             visitor.visit(path, node);
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 walk(field.getValue(), path + "/" + field.getKey(), visitor);
             }
         } else if (node instanceof ArrayNode array) {
