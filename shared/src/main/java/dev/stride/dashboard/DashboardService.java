@@ -4,7 +4,7 @@ import dev.stride.Numbers;
 import dev.stride.api.Caller;
 import dev.stride.api.UserRef;
 import dev.stride.db.Database;
-import dev.stride.paging.ListQuery;
+import dev.stride.paging.DateRange;
 import dev.stride.users.Owners;
 import dev.stride.users.User;
 import java.sql.Date;
@@ -54,7 +54,7 @@ public final class DashboardService {
         this.database = database;
     }
 
-    public DashboardView get(Caller caller, UserRef owner, ListQuery range) {
+    public DashboardView get(Caller caller, UserRef owner, DateRange range) {
         Plan plan = Plan.of(range.from(), range.to());
         return database.transaction(em -> {
             User user = Owners.resolve(em, caller, owner);

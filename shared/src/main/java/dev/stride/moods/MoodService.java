@@ -39,7 +39,7 @@ public final class MoodService {
     public Page<MoodView> list(Caller caller, UserRef owner, ListQuery query) {
         return database.transaction(em -> {
             User user = Owners.resolve(em, caller, owner);
-            String scope = query.scope("moods", user.getId(), false);
+            String scope = query.scope("moods", user.getId());
             Cursor.Position after = query.cursor() == null ? null : Cursor.decode(query.cursor(), scope);
             List<Mood> moods = newestFirst(em, user.getId(), query, after, query.limit() + 1);
             return Page.of(moods, query.limit(), scope, mood -> new Cursor.Position(mood.getDate(), mood.getId()))

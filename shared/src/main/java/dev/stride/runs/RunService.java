@@ -49,7 +49,7 @@ public final class RunService {
     public Page<RunView> list(Caller caller, UserRef owner, ListQuery query) {
         return database.transaction(em -> {
             User user = Owners.resolve(em, caller, owner);
-            String scope = query.scope("runs", user.getId(), true);
+            String scope = query.scope("runs", user.getId());
             Cursor.Position after = query.cursor() == null ? null : Cursor.decode(query.cursor(), scope);
 
             StringBuilder jpql = new StringBuilder("SELECT r FROM Run r");

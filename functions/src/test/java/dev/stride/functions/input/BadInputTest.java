@@ -55,7 +55,7 @@ class BadInputTest {
 
         assertRejected(response, 400);
         assertThat(fields(response)).containsExactlyInAnyOrder(
-                "distance", "date", "durationSeconds", "mood", "title", "notes", "tags", "speed");
+                "distance", "unit", "date", "durationSeconds", "mood", "title", "notes", "tags", "speed");
     }
 
     @Test
@@ -69,6 +69,53 @@ class BadInputTest {
         assertRejected(response, 400);
         assertThat(fields(response)).containsExactlyInAnyOrder(
                 "distance", "unit", "date", "durationSeconds", "mood", "title", "notes", "tags", "tags[1]", "tags[2]");
+    }
+
+    @Test
+    void createRun_whenTypeErrorAndRuleViolation_thenBothReported() {
+        TestResponse response = alice.post("/users/me/runs", "{\"distance\": 0, \"pace\": 1, \"durationSeconds\": \"60\"}");
+
+        assertRejected(response, 400);
+        assertThat(fields(response)).containsExactly("distance", "durationSeconds", "pace");
+    }
+
+    @Test
+    void createRun_whenDistanceBelowWhatThreeDecimalsShow_then400() {
+        TestResponse response = alice.post("/users/me/runs", "{\"distance\": 0.0004, \"durationSeconds\": 604800}");
+
+        assertRejected(response, 400);
+        assertThat(response.json().get("errors").get(0).get("message").asText()).isEqualTo("must be at least 0.001");
+        assertThat(alice.post("/users/me/runs", "{\"distance\": 1e-320}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void createRun_whenTagLongOnlyOnceLowerCased_then400() {
+        // U+0130 lower-cases to two code points: 30 of them become 60 characters.
+        TestResponse response = alice.post("/users/me/runs", "{\"distance\": 5, \"tags\": [\"" + "\u0130".repeat(30) + "\"]}");
+
+        assertRejected(response, 400);
+        assertThat(fields(response)).containsExactly("tags[0]");
+    }
+
+    @Test
+    void createRun_whenTagPaddedWithSpaces_thenTrimmedLengthCounts() {
+        TestResponse response = alice.post("/users/me/runs", "{\"distance\": 5, \"tags\": [\"  " + "x".repeat(30) + "  \"]}");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(response.json().get("tags").get(0).asText()).isEqualTo("x".repeat(30));
+    }
+
+    @Test
+    void tagFilter_whenNulOrTooLong_then400() {
+        assertThat(alice.get("/users/me/runs?tag=a%00b").status()).isEqualTo(400);
+        assertThat(alice.get("/users/me/runs?tag=" + "x".repeat(31)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void queryParameters_whenNotUsedByTheRoute_thenIgnored() {
+        assertThat(alice.get("/users?from=bad").status()).isEqualTo(200);
+        assertThat(alice.get("/users/me/dashboard?limit=0&cursor=x").status()).isEqualTo(200);
+        assertThat(alice.get("/users/me/moods?tag=%00").status()).isEqualTo(200);
     }
 
     @Test
