@@ -7,6 +7,7 @@ import dev.stride.db.DatabaseAccess;
 import dev.stride.db.DatabaseSettings;
 import dev.stride.db.LoginDataSource;
 import dev.stride.db.Migrations;
+import dev.stride.observability.Invocation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -45,10 +46,12 @@ public final class MigrateHandler implements RequestHandler<Map<String, Object>,
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        if (CustomResource.isRequest(input)) {
-            return new CustomResource(PHYSICAL_RESOURCE_ID).handle(input, context, this::migrate);
+        try (Invocation ignored = Invocation.begin(context)) {
+            if (CustomResource.isRequest(input)) {
+                return new CustomResource(PHYSICAL_RESOURCE_ID).handle(input, context, this::migrate);
+            }
+            return migrate();
         }
-        return migrate();
     }
 
     private Map<String, Object> migrate() {
