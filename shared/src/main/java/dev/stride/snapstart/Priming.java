@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
  * the driver's connection classes. The paths come from every {@link Primer} on the class path.
  *
  * <p>The requests are synthetic invocations: they leave no metrics and do not count as the cold
- * start. Priming never throws: a snapshot taken while the database is unreachable only means the
- * first real request pays for what was not primed; it must not fail the deploy.
+ * start. A failed request does not stop priming: a snapshot taken while the database is
+ * unreachable only means the first real request pays for what was not primed, and must not fail
+ * the deploy. An {@link Error} (a class that cannot initialise, say the cursor key's secret being
+ * unreadable) does fail it, rather than freeze a broken class into the snapshot.
  */
 public final class Priming {
 

@@ -21,8 +21,9 @@ import java.util.Map;
 /**
  * Synthetic events through the real handlers, before the SnapStart snapshot. Nothing is written,
  * by construction: the caller ({@value #CALLER}, which no Cognito user is: their subs are UUIDs)
- * has no profile, so reads answer an empty list or 404, a run or mood for "me" is refused with 404
- * after its body was bound and validated, and the profile it would create has an invalid body (400).
+ * has no profile, so reads answer an empty list or 404 (or 400 for a forged cursor), a run or mood
+ * for "me" is refused with 404 after its body was bound and validated, and the profile it would
+ * create has an invalid body (400).
  */
 public final class HandlerPriming implements Primer {
 
@@ -32,6 +33,8 @@ public final class HandlerPriming implements Primer {
     public List<Integer> prime(Stride stride) {
         return List.of(
                 send(new ListUsersHandler(stride.users()), "GET", "/users", Map.of(), "limit=5", null),
+                // A cursor Stride did not issue (400): loads the cursor key before the snapshot.
+                send(new ListUsersHandler(stride.users()), "GET", "/users", Map.of(), "cursor=bm90LWEtY3Vyc29y", null),
                 send(new ListRunsHandler(stride.runs()), "GET", "/users/{id}/runs", Map.of("id", "me"),
                         "from=2026-01-01&to=2026-12-31&tag=easy", null),
                 send(new GetRunHandler(stride.runs()), "GET", "/runs/{runId}", Map.of("runId", "1"), "", null),

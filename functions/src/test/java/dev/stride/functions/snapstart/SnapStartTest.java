@@ -66,10 +66,10 @@ class SnapStartTest {
         try (Database database = Database.open(connections(Map.of("options", "-c default_transaction_read_only=on")), 1)) {
             var statuses = Priming.prime(Stride.over(database));
 
-            // GET /users, /users/me/runs, /runs/1, /users/me/moods, /users/me/moods/latest,
-            // /users/me/dashboard (the caller has no profile); a run and a mood bound, validated and
-            // refused for the missing profile; a profile with an invalid body.
-            assertThat(statuses).containsExactly(200, 404, 404, 404, 404, 404, 404, 404, 400);
+            // GET /users, then with a forged cursor; /users/me/runs, /runs/1, /users/me/moods,
+            // /users/me/moods/latest, /users/me/dashboard (the caller has no profile); a run and a
+            // mood bound, validated and refused for the missing profile; a profile with an invalid body.
+            assertThat(statuses).containsExactly(200, 400, 404, 404, 404, 404, 404, 404, 404, 400);
         }
         assertThat(TestDatabase.count("SELECT count(*) FROM users")).isEqualTo(1);
     }
