@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stride.db.DatabaseAccess;
 import dev.stride.functions.support.DatabaseRoles;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import dev.stride.functions.support.Sql;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +12,7 @@ class DatabaseAccessTest {
 
     /** How `sam local invoke` logs in: the template declares no password variable, so the URL carries it. */
     @Test
-    void environmentMode_whenLoginIsInTheUrlAndTheOtherVariablesAreBlank_thenConnectsAsThatUser() throws Exception {
+    void environmentMode_whenLoginIsInTheUrlAndTheOtherVariablesAreBlank_thenConnectsAsThatUser() {
         DatabaseRoles.create("stride_url_login", "url-password");
 
         DatabaseAccess access = DatabaseAccess.fromEnvironment(Map.of(
@@ -22,11 +20,6 @@ class DatabaseAccessTest {
                 "DB_USER", "", "DB_SECRET_ARN", "", "DB_IAM_AUTH", "false", "STRIDE_CURSOR_KEY_SECRET_ARN", ""));
 
         assertThat(access.mode()).isEqualTo("environment");
-        try (Connection connection = access.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT current_user")) {
-            rows.next();
-            assertThat(rows.getString(1)).isEqualTo("stride_url_login");
-        }
+        assertThat(Sql.single(access.dataSource(), "SELECT current_user")).isEqualTo("stride_url_login");
     }
 }

@@ -8,14 +8,12 @@ import dev.stride.db.DatabaseAccess;
 import dev.stride.functions.support.DatabaseRoles;
 import dev.stride.functions.support.HttpEvents;
 import dev.stride.functions.support.SecretsManagerServer;
+import dev.stride.functions.support.Sql;
 import dev.stride.functions.support.TestContext;
 import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.users.CreateUserHandler;
 import dev.stride.functions.users.ListUsersHandler;
 import dev.stride.Stride;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -141,12 +139,8 @@ class SecretsManagerCredentialsTest {
                 .body("{\"username\": \"" + name + "\", \"email\": \"" + name + "@example.com\"}").build();
     }
 
-    private static String currentUser(Database database) throws Exception {
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT current_user")) {
-            rows.next();
-            return rows.getString(1);
-        }
+    private static String currentUser(Database database) {
+        return Sql.single(database.dataSource(), "SELECT current_user");
     }
+
 }

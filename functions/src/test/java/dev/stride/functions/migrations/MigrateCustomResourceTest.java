@@ -9,6 +9,7 @@ import dev.stride.db.LoginDataSource;
 import dev.stride.db.Migrations;
 import dev.stride.functions.support.DatabaseRoles;
 import dev.stride.functions.support.ResponseUrlServer;
+import dev.stride.functions.support.Sql;
 import dev.stride.functions.support.TestContext;
 import dev.stride.functions.support.TestDatabase;
 import java.net.URI;
@@ -203,13 +204,7 @@ class MigrateCustomResourceTest {
     }
 
     private static long count(DatabaseSettings database, String sql) {
-        try (var connection = LoginDataSource.of(database).getConnection();
-             var statement = connection.createStatement();
-             var rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Long.parseLong(Sql.single(LoginDataSource.of(database), sql));
     }
+
 }

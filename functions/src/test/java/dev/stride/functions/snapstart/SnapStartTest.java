@@ -9,15 +9,13 @@ import dev.stride.db.LoginDataSource;
 import dev.stride.db.LoginSource;
 import dev.stride.functions.support.DatabaseRoles;
 import dev.stride.functions.support.HttpEvents;
+import dev.stride.functions.support.Sql;
 import dev.stride.functions.support.TestContext;
 import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.users.CreateUserHandler;
 import dev.stride.functions.users.ListUsersHandler;
 import dev.stride.snapstart.Priming;
 import dev.stride.snapstart.SnapStartHooks;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,14 +117,10 @@ class SnapStartTest {
     }
 
     /** The server process behind the pool's (single) connection. */
-    private static int backendPid(Database database) throws Exception {
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT pg_backend_pid()")) {
-            rows.next();
-            return rows.getInt(1);
-        }
+    private static int backendPid(Database database) {
+        return Integer.parseInt(Sql.single(database.dataSource(), "SELECT pg_backend_pid()"));
     }
+
 
     /** Hikari closes evicted connections on a thread of its own: waits for the server to see it. */
     private static void awaitGone(int pid) throws InterruptedException {

@@ -4,9 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Properties;
 import org.junit.jupiter.api.Assumptions;
 
@@ -91,13 +89,5 @@ public final class DatabaseRoles {
             }
         }
         throw new IllegalStateException("PostgreSQL still does not check " + role + "'s password");
-    }
-
-    /** SELECT's single text answer, as the test database's superuser. */
-    static String text(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        }
     }
 }

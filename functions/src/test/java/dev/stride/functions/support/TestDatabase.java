@@ -68,11 +68,7 @@ public final class TestDatabase {
 
     /** The single text value a query answers, e.g. {@code SHOW hba_file}. */
     public static String query(String sql) {
-        try (Connection connection = stride().database().dataSource().getConnection()) {
-            return DatabaseRoles.text(connection, sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.single(stride().database().dataSource(), sql);
     }
 
     /** The single number a counting query answers, e.g. {@code SELECT count(*) FROM runs}. */
