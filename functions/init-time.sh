@@ -5,6 +5,7 @@
 # the database is an embedded PostgreSQL. Usage: functions/init-time.sh [runs per case, default 5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. .ci/find-jdk
 ./mvnw -q -B -pl functions -am package -DskipTests \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
 java -cp "functions/target/test-classes:$(cat functions/target/test-classpath.txt)" \
