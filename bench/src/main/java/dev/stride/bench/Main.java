@@ -48,7 +48,7 @@ public final class Main {
         static Plan fullRun() {
             // Warm-up is long on purpose: C2 needs thousands of calls through EclipseLink and Jackson
             // before a handler reaches its steady state (the memory section shows the curve).
-            return new Plan(false, 10, 2000, new Jmh.Plan(4, 1500, 4, 1000), List.of(10, 1000, 100_000), 3, 10, 400);
+            return new Plan(false, 10, 2000, new Jmh.Plan(4, 2000, 4, 1000), List.of(10, 1000, 100_000), 3, 10, 400);
         }
 
         static Plan smokeCheck() {
@@ -117,7 +117,9 @@ public final class Main {
             Fixture fixture = Fixture.seed(database.settings(), sizes);
 
             results.roundTrips = RoundTrips.measure(fixture);
-            progress("round trips per operation (handler/floor): " + summary(results.roundTrips));
+            results.roundTripMicros = RoundTrips.roundTripMicros(fixture);
+            progress("round trips per operation (handler/floor): " + summary(results.roundTrips) + "; one costs "
+                    + Math.round(results.roundTripMicros) + " µs here");
 
             ColdStart cold = new ColdStart(lambda, fixture, work, Main::progress);
             if (only.contains("cold")) {

@@ -33,6 +33,7 @@ public final class Results {
     public double minutes;
     public Zip zip;
     public Map<String, RoundTrips.Pair> roundTrips;
+    public double roundTripMicros;
     public List<ColdStart.VariantResult> coldStart;
     public List<ColdStart.Memory> memory;
     public ColdStart.Breakdown initBreakdown;

@@ -15,7 +15,10 @@ import dev.stride.functions.runs.ListRunsHandler;
 import dev.stride.functions.runs.UpdateRunHandler;
 import java.sql.Connection;
 import java.sql.SQLException;
+import dev.stride.bench.report.Stats;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -100,6 +103,27 @@ public final class RoundTrips {
         long[] ids = {first, second};
         int[] next = {0};
         return floor(fixture, f -> f.deleteRun(writer.sub(), ids[next[0]++]) ? "" : null);
+    }
+
+    /**
+     * What one round trip costs on this connection: p50 of {@code SELECT 1}, in µs. Multiplied by
+     * the counts above, it says how much of an operation is waiting on the network; on Lambda
+     * against RDS a round trip is an order of magnitude dearer than over loopback.
+     */
+    public static double roundTripMicros(Fixture fixture) throws SQLException {
+        List<Double> us = new ArrayList<>();
+        try (Connection connection = fixture.connect(); var select = connection.prepareStatement("SELECT 1")) {
+            for (int i = 0; i < 2200; i++) {
+                long start = System.nanoTime();
+                try (var row = select.executeQuery()) {
+                    row.next();
+                }
+                if (i >= 200) {
+                    us.add((System.nanoTime() - start) / 1e3);
+                }
+            }
+        }
+        return Stats.percentiles(us).p50();
     }
 
     private static long doomed(Connection setup, long userId) throws SQLException {
