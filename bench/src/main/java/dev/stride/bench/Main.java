@@ -138,7 +138,7 @@ public final class Main {
             if (only.contains("memory")) {
                 results.memory = new ArrayList<>();
                 for (ColdStart.Variant variant : ColdStart.variants(work)) {
-                    if (!variant.prime() && !variant.trainsArchive()) {
+                    if (!variant.prime() && !variant.trains()) {
                         results.memory.add(cold.memory(variant, plan.warmInvocations()));
                     }
                 }

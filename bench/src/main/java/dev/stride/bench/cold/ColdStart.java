@@ -25,33 +25,47 @@ public final class ColdStart {
     private static final String EMULATOR = "dev.stride.bench.child.LambdaEmulator";
 
     /**
-     * One way of starting the JVM. {@code prime}: run the SnapStart hooks (the AWS issue's
-     * priming path) between init and the first invoke. Add a variant here to compare a flag.
+     * One way of starting the JVM. {@code trainingFlags}: when set, one uncounted run per side
+     * with these flags first (it writes a class archive or cache the samples then use).
+     * {@code prime}: run the SnapStart hooks (the AWS issue's priming path) between init and the
+     * first invoke. Add a variant here to compare another flag.
      */
-    public record Variant(String name, List<String> flags, boolean prime, boolean trainsArchive, String why) {
+    public record Variant(String name, List<String> flags, List<String> trainingFlags, boolean prime, String why) {
 
-        /** Dynamic AppCDS: a training run writes the archive of loaded classes, the samples map it. */
-        static Variant appCds(String name, List<String> flags, Path archiveDirectory, String why) {
-            List<String> all = new ArrayList<>(flags);
-            all.add("-XX:+AutoCreateSharedArchive");
-            all.add("-XX:SharedArchiveFile=" + archiveDirectory.resolve(name + "-%s.jsa"));
-            return new Variant(name, List.copyOf(all), false, true, why);
+        public boolean trains() {
+            return trainingFlags != null;
         }
 
-        List<String> flagsFor(String side) {
+        static List<String> with(List<String> flags, String... more) {
+            List<String> all = new ArrayList<>(flags);
+            all.addAll(List.of(more));
+            return List.copyOf(all);
+        }
+
+        static List<String> forSide(List<String> flags, String side) {
             return flags.stream().map(flag -> flag.replace("%s", side)).toList();
         }
     }
 
     public static List<Variant> variants(Path work) {
         List<String> c1 = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
-        return List.of(
-                new Variant("default", List.of(), false, false, "the JVM's own defaults on this machine"),
-                new Variant("c1", c1, false, false, "C1 only, as AWS suggests for short-lived functions (JAVA_TOOL_OPTIONS)"),
-                new Variant("c1+primed", c1, true, false, "C1 only, then the org.crac hooks (SnapStart priming) before the first invoke"),
-                Variant.appCds("c1+appcds", c1, work,
+        List<Variant> variants = new ArrayList<>(List.of(
+                new Variant("default", List.of(), null, false, "the JVM's own defaults on this machine"),
+                new Variant("c1", c1, null, false, "C1 only, as AWS suggests for short-lived functions (JAVA_TOOL_OPTIONS)"),
+                new Variant("c1+primed", c1, null, true,
+                        "C1 only, then the org.crac hooks (SnapStart priming) before the first invoke"),
+                new Variant("c1+appcds", Variant.with(c1, "-XX:+AutoCreateSharedArchive",
+                        "-XX:SharedArchiveFile=" + work.resolve("appcds-%s.jsa")), Variant.with(c1, "-XX:+AutoCreateSharedArchive",
+                        "-XX:SharedArchiveFile=" + work.resolve("appcds-%s.jsa")), false,
                         "C1 only, with a dynamic AppCDS archive of the classes a training run loaded"
-                                + " (function classes as a jar: CDS takes no folders)"));
+                                + " (function classes as a jar: CDS takes no folders); works on Lambda's java21 runtime")));
+        if (Runtime.version().feature() >= 25) {
+            variants.add(new Variant("c1+aot-cache", Variant.with(c1, "-XX:AOTCache=" + work.resolve("aot-%s.aot")),
+                    Variant.with(c1, "-XX:AOTCacheOutput=" + work.resolve("aot-%s.aot")), false,
+                    "C1 only, with a JDK 25 ahead-of-time cache (JEP 483/514) from a training run;"
+                            + " needs a JDK 25 runtime, not Lambda's java21"));
+        }
+        return variants;
     }
 
     /** One fresh-JVM timing: ms from spawn to main, main to init done, and so on. */
@@ -100,20 +114,25 @@ public final class ColdStart {
                     "no priming path in this build yet (the Lambda zip carries no org.crac); the AWS issue adds it",
                     null, null, Map.of());
         }
-        if (variant.trainsArchive()) {
+        if (variant.trains()) {
+            // Training runs: not counted; they write the archive or cache the samples then map.
             for (String side : List.of("handler", "floor")) {
-                Files.deleteIfExists(work.resolve(variant.name() + "-" + side + ".jsa"));
+                for (String flag : variant.trainingFlags()) {
+                    int eq = flag.indexOf('=');
+                    if (flag.contains("%s") && eq > 0) {
+                        Files.deleteIfExists(Path.of(flag.substring(eq + 1).replace("%s", side)));
+                    }
+                }
             }
-            // Training runs: not counted; they write the archives the samples then map.
-            sample(variant, true);
-            sample(variant, false);
+            sample(variant, true, true);
+            sample(variant, false, true);
         }
         List<Sample> handler = new ArrayList<>();
         List<Sample> floor = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
             // Interleaved, so a burst of load from elsewhere hits both sides alike.
-            handler.add(sample(variant, true));
-            floor.add(sample(variant, false));
+            handler.add(sample(variant, true, false));
+            floor.add(sample(variant, false, false));
             progress.accept("cold " + variant.name() + " " + (i + 1) + "/" + samples + ": handler "
                     + Math.round(handler.getLast().total()) + " ms, floor " + Math.round(floor.getLast().total()) + " ms");
         }
@@ -126,11 +145,11 @@ public final class ColdStart {
         return new VariantResult(variant.name(), variant.flags(), variant.why(), null, h, f, ratios);
     }
 
-    private Sample sample(Variant variant, boolean handler) throws IOException, InterruptedException {
+    private Sample sample(Variant variant, boolean handler, boolean training) throws IOException, InterruptedException {
         String side = handler ? "handler" : "floor";
         String classpath = !handler ? lambda.floorClasspath()
-                : variant.trainsArchive() ? lambda.handlerJarClasspath() : lambda.handlerClasspath();
-        Child.Output out = Child.run(classpath, variant.flagsFor(side),
+                : variant.trains() ? lambda.handlerJarClasspath() : lambda.handlerClasspath();
+        Child.Output out = Child.run(classpath, Variant.forSide(training ? variant.trainingFlags() : variant.flags(), side),
                 EMULATOR, arguments(handler ? HANDLER : FLOOR, variant.prime(), 0), fixture.functionEnvironment(), log);
         checkStatus(out);
         double jvm = ms(out.nanos("main") - out.spawnedAt());
@@ -159,7 +178,7 @@ public final class ColdStart {
         Map<String, Map<String, Long>> result = new LinkedHashMap<>();
         for (boolean handler : new boolean[] {true, false}) {
             Child.Output out = Child.run(handler ? lambda.handlerClasspath() : lambda.floorClasspath(),
-                    variant.flagsFor(handler ? "handler" : "floor"), EMULATOR,
+                    Variant.forSide(variant.flags(), handler ? "handler" : "floor"), EMULATOR,
                     arguments(handler ? HANDLER : FLOOR, false, warm), fixture.functionEnvironment(), log);
             checkStatus(out);
             Map<String, Long> values = new LinkedHashMap<>();
