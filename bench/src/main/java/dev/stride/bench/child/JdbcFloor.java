@@ -235,8 +235,97 @@ public final class JdbcFloor {
         }
     }
 
-    /** {@code GET /users/{id}/dashboard}: the user, then in one transaction totals, weeks and the latest mood. */
+    /**
+     * {@code GET /users/{id}/dashboard} with no range: the user, then in one transaction the
+     * weekly totals (whole weeks from {@code run_weeks}, part-weeks at the edges from {@code runs};
+     * with no range there are none, but the statement is the same) and the latest mood.
+     */
     public String dashboard(long userId) throws SQLException {
+        Map<String, Object> user = user(userId);
+        if (user == null) {
+            return null;
+        }
+        LocalDate first = LocalDate.of(1, 1, 1);
+        LocalDate last = LocalDate.of(9999, 12, 31);
+        connection.setAutoCommit(false);
+        try {
+            long runs = 0;
+            double km = 0;
+            double timedSeconds = 0;
+            double timedKm = 0;
+            Double longest = null;
+            List<String> weeks = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT week_start, runs, distance_km, timed_seconds, timed_km, longest_km
+                      FROM run_weeks WHERE user_id = ? AND week_start BETWEEN ? AND ?
+                    UNION ALL
+                    SELECT CAST(date_trunc('week', run_date) AS date), count(*), sum(CAST(distance_km AS numeric)),
+                           coalesce(sum(duration_seconds), 0),
+                           coalesce(sum(CAST(distance_km AS numeric)) FILTER (WHERE duration_seconds IS NOT NULL), 0),
+                           max(distance_km)
+                      FROM runs WHERE user_id = ? AND (run_date BETWEEN ? AND ? OR run_date BETWEEN ? AND ?)
+                     GROUP BY 1 ORDER BY 1""")) {
+                select.setLong(1, userId);
+                select.setObject(2, first);
+                select.setObject(3, last);
+                select.setLong(4, userId);
+                // No range: no part-weeks, written as empty day ranges.
+                select.setObject(5, last);
+                select.setObject(6, first);
+                select.setObject(7, last);
+                select.setObject(8, first);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        long weekRuns = rows.getLong(2);
+                        double weekKm = rows.getDouble(3);
+                        runs += weekRuns;
+                        km += weekKm;
+                        timedSeconds += rows.getDouble(4);
+                        timedKm += rows.getDouble(5);
+                        longest = longest == null ? rows.getDouble(6) : Math.max(longest, rows.getDouble(6));
+                        weeks.add("{\"weekStart\":\"" + rows.getDate(1).toLocalDate() + "\",\"runs\":" + weekRuns
+                                + ",\"distanceKm\":" + round(weekKm, 3) + "}");
+                    }
+                }
+            }
+            String mood = null;
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT description FROM moods WHERE user_id = ? AND mood_date BETWEEN ? AND ?
+                     ORDER BY mood_date DESC, id DESC LIMIT 1""")) {
+                select.setLong(1, userId);
+                select.setObject(2, first);
+                select.setObject(3, last);
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        mood = row.getString(1);
+                    }
+                }
+            }
+            connection.commit();
+            StringBuilder json = new StringBuilder(4096).append("{\"user\":");
+            string(json, (String) user.get("username"));
+            json.append(",\"totalRuns\":").append(runs)
+                    .append(",\"totalDistanceKm\":").append(round(km, 3))
+                    .append(",\"averageDistanceKm\":").append(runs == 0 ? "null" : String.valueOf(round(km / runs, 3)))
+                    .append(",\"longestRunKm\":").append(longest == null ? "null" : String.valueOf(round(longest, 3)))
+                    .append(",\"averagePaceSecondsPerKm\":")
+                    .append(timedKm == 0 ? "null" : String.valueOf(round(timedSeconds / timedKm, 1)))
+                    .append(",\"latestMood\":");
+            string(json, mood);
+            return json.append(",\"runsByWeek\":[").append(String.join(",", weeks)).append("]}").toString();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * The dashboard as V1 computed it, before the weekly totals: three aggregates over every run
+     * of the user. Kept only for the experiment that compares the two designs.
+     */
+    public String dashboardFromRuns(long userId) throws SQLException {
         Map<String, Object> user = user(userId);
         if (user == null) {
             return null;

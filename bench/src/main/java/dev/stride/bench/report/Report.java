@@ -148,6 +148,11 @@ public final class Report {
         }
         if (r.warm != null) {
             md.append("## Warm latency per operation (JMH sample time, one warm instance)\n\n");
+            if (r.mode.startsWith("quick")) {
+                md.append("> **Quick mode:** 2 s of JMH warm-up is far from the handlers' steady state (C2 needs thousands of calls ")
+                        .append("through EclipseLink and Jackson), so the handler columns and the ratios below overstate the overhead. ")
+                        .append("Only the full run's warm numbers are to be compared with the targets.\n\n");
+            }
             md.append("ms per request. Handler: the real handler class with a real HTTP API event; floor: the same SQL statements ")
                     .append("over raw JDBC on one connection, JSON written by hand. Round trips and statements: counted on the wire ")
                     .append("(PostgreSQL driver protocol trace), BEGIN/COMMIT included; one round trip (`SELECT 1`) costs ")
@@ -172,6 +177,8 @@ public final class Report {
         }
         if (r.scale != null) {
             md.append("## Scale: one user with 10, 1 000 and 100 000 runs (spread over two years)\n\n");
+            md.append("Growth = p50 at the largest size / p50 at the smallest. The dashboard's answer itself grows from about 10 weeks to 105 ")
+                    .append("(a run every week for two years), so a flat dashboard is not expected, only one that stops growing with runs.\n\n");
             md.append("| runs | dashboard handler p50 | dashboard floor p50 | list handler p50 | list floor p50 |\n|---|---|---|---|---|\n");
             Map<String, Jmh.Result> scale = Jmh.index(r.scale);
             String first = null;
@@ -225,12 +232,13 @@ public final class Report {
         }
         if (r.rollupExperiment != null) {
             RollupExperiment.Result x = r.rollupExperiment;
-            md.append("## Experiment: the dashboard from a weekly rollup table kept by a trigger\n\n");
+            md.append("## Experiment: the dashboard's weekly totals (V2) against plain aggregates (V1)\n\n");
             if (x.skipped() != null) {
                 md.append("Skipped: ").append(x.skipped()).append(".\n\n");
             } else {
-                md.append(x.note()).append("; ").append(x.repetitions()).append(" repetitions; rollup answers the same JSON as today's queries: ")
-                        .append(x.sameAnswer() ? "yes" : "**no**").append(".\n\n");
+                md.append(x.note()).append("; ").append(x.repetitions()).append(" repetitions. Both designs answer the same JSON: ")
+                        .append(x.sameAnswer() ? "yes" : "**no** (see latest.json)").append(". Seeding the large user by COPY through the trigger took ")
+                        .append(num(x.seedSeconds(), 1)).append(" s.\n\n");
                 md.append("| dashboard SQL | p50 at 10 runs | p50 at the large size | growth |\n|---|---|---|---|\n");
                 for (RollupExperiment.Case c : x.dashboard()) {
                     md.append("| ").append(c.name()).append(" | ").append(msFromUs(c.p50Us10())).append(" | ")
