@@ -149,7 +149,7 @@ public final class Report {
         if (r.warm != null) {
             md.append("## Warm latency per operation (JMH sample time, one warm instance)\n\n");
             if (r.mode.startsWith("quick")) {
-                md.append("> **Quick mode:** 2 s of JMH warm-up is far from the handlers' steady state (C2 needs thousands of calls ")
+                md.append("> **Quick mode:** 300 calls and 1 s of warm-up are far from the handlers' steady state (C2 needs thousands of calls ")
                         .append("through EclipseLink and Jackson), so the handler columns and the ratios below overstate the overhead. ")
                         .append("Only the full run's warm numbers are to be compared with the targets.\n\n");
             }

@@ -13,11 +13,14 @@ import java.util.Map;
  * The data every section measures, seeded once per run, and handed to JMH's forked JVMs as
  * system properties ({@code -Dstride.bench.*}).
  *
- * <p>The reader owns 50 runs and is only read; the writer receives every created, changed and
- * deleted run, so the reads never see the writes; each scale user owns exactly its number of runs.
+ * <p>The reader owns 50 runs and is only read. The writer's runs are changed and deleted; the
+ * creator receives every created run (thousands a minute, all in today's week), kept apart because
+ * removing a week's longest run makes the {@code run_weeks} trigger look through that week's runs,
+ * and a week of ten thousand benchmark runs is no user's. Each scale user owns exactly its number
+ * of runs.
  */
-public record Fixture(DatabaseSettings database, User reader, User writer, long readerRunId, long writerRunId,
-                      Map<Integer, User> scale) {
+public record Fixture(DatabaseSettings database, User reader, User writer, User creator, long readerRunId,
+                      long writerRunId, Map<Integer, User> scale) {
 
     public static final int READER_RUNS = 50;
     private static final String PREFIX = "stride.bench.";
@@ -33,6 +36,7 @@ public record Fixture(DatabaseSettings database, User reader, User writer, long 
             Seed.runs(connection, reader.id(), READER_RUNS, 1);
             User writer = new User(Seed.user(connection, "bench-writer-" + run), "bench-writer-" + run);
             Seed.runs(connection, writer.id(), 10, 2);
+            User creator = new User(Seed.user(connection, "bench-creator-" + run), "bench-creator-" + run);
             Map<Integer, User> scale = new LinkedHashMap<>();
             for (int size : scaleSizes) {
                 String sub = "bench-scale-" + size + "-" + run;
@@ -40,7 +44,7 @@ public record Fixture(DatabaseSettings database, User reader, User writer, long 
                 Seed.runs(connection, user.id(), size, size);
                 scale.put(size, user);
             }
-            return new Fixture(database, reader, writer, Seed.newestTaggedRun(connection, reader.id()),
+            return new Fixture(database, reader, writer, creator, Seed.newestTaggedRun(connection, reader.id()),
                     Seed.newestTaggedRun(connection, writer.id()), scale);
         }
     }
@@ -58,6 +62,8 @@ public record Fixture(DatabaseSettings database, User reader, User writer, long 
         values.put("writer.id", String.valueOf(writer.id()));
         values.put("writer.sub", writer.sub());
         values.put("writer.run", String.valueOf(writerRunId));
+        values.put("creator.id", String.valueOf(creator.id()));
+        values.put("creator.sub", creator.sub());
         StringBuilder sizes = new StringBuilder();
         scale.forEach((size, user) -> {
             sizes.append(sizes.isEmpty() ? "" : ",").append(size);
@@ -85,6 +91,7 @@ public record Fixture(DatabaseSettings database, User reader, User writer, long 
                 new DatabaseSettings(property("db.url"), user.isEmpty() ? null : user, password.isEmpty() ? null : password),
                 new User(Long.parseLong(property("reader.id")), property("reader.sub")),
                 new User(Long.parseLong(property("writer.id")), property("writer.sub")),
+                new User(Long.parseLong(property("creator.id")), property("creator.sub")),
                 Long.parseLong(property("reader.run")), Long.parseLong(property("writer.run")), scale);
     }
 

@@ -21,7 +21,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class Jmh {
 
     /** Iterations and their length: the full run's, or the smoke check's. */
-    public record Plan(int warmupIterations, long warmupMillis, int measurementIterations, long measurementMillis) {
+    public record Plan(int prewarmCalls, int warmupIterations, long warmupMillis, int measurementIterations,
+                       long measurementMillis) {
     }
 
     /** One benchmark's result: operation ({@code get}), side ({@code handler} or {@code jdbc}), parameter, µs. */
@@ -35,6 +36,7 @@ public final class Jmh {
             throws RunnerException {
         List<String> jvmArgs = new ArrayList<>(fixture.jvmArguments());
         jvmArgs.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        jvmArgs.add("-Dstride.bench.prewarm=" + plan.prewarmCalls());
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + benchmarks.getName().replace(".", "\\.") + "\\.")
                 .warmupIterations(plan.warmupIterations())

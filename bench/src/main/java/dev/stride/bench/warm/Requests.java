@@ -32,8 +32,8 @@ public final class Requests {
     }
 
     public APIGatewayV2HTTPEvent createEvent() {
-        return Events.of("POST", "/users/{id}/runs", Map.of("id", String.valueOf(fixture.writer().id())), Map.of(),
-                fixture.writer().sub(), CREATE_BODY.formatted(today));
+        return Events.of("POST", "/users/{id}/runs", Map.of("id", String.valueOf(fixture.creator().id())), Map.of(),
+                fixture.creator().sub(), CREATE_BODY.formatted(today));
     }
 
     public APIGatewayV2HTTPEvent updateEvent(double distance) {

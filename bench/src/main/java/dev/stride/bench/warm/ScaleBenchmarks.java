@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The dashboard and the first page of the run list for one user owning {@code runs} runs: the
@@ -34,7 +35,7 @@ public class ScaleBenchmarks {
         APIGatewayV2HTTPEvent dashboard;
 
         @Setup(Level.Trial)
-        public void open() throws SQLException {
+        public void open(BenchmarkParams params) throws SQLException {
             Fixture fixture = Fixture.fromSystemProperties();
             user = fixture.scale().get(runs);
             if (user == null) {
@@ -43,6 +44,18 @@ public class ScaleBenchmarks {
             api = new Api(fixture);
             list = api.requests.listEvent(user);
             dashboard = api.requests.dashboardEvent(user);
+            // Untimed calls first, as in WarmBenchmarks: warm by count, not only by time.
+            String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+            ScaleBenchmarks benchmarks = new ScaleBenchmarks();
+            for (int i = Integer.getInteger("stride.bench.prewarm", 0); i > 0; i--) {
+                switch (method) {
+                    case "dashboard_handler" -> benchmarks.dashboard_handler(this);
+                    case "dashboard_jdbc" -> benchmarks.dashboard_jdbc(this);
+                    case "list_handler" -> benchmarks.list_handler(this);
+                    case "list_jdbc" -> benchmarks.list_jdbc(this);
+                    default -> throw new IllegalStateException("no pre-warm for " + method);
+                }
+            }
         }
 
         @TearDown(Level.Trial)
