@@ -149,9 +149,9 @@ public final class Report {
         if (r.warm != null) {
             md.append("## Warm latency per operation (JMH sample time, one warm instance)\n\n");
             if (r.mode.startsWith("quick")) {
-                md.append("> **Quick mode:** 300 calls and 1 s of warm-up are far from the handlers' steady state (C2 needs thousands of calls ")
-                        .append("through EclipseLink and Jackson), so the handler columns and the ratios below overstate the overhead. ")
-                        .append("Only the full run's warm numbers are to be compared with the targets.\n\n");
+                md.append("> **Quick mode:** each fork serves 300 calls and warms up for 1 s, which on a slow or loaded machine does ")
+                        .append("not reach the handlers' steady state (C2 needs thousands of calls through EclipseLink and Jackson): ")
+                        .append("the handler columns may overstate the overhead. Compare only the full run's warm numbers with the targets.\n\n");
             }
             md.append("ms per request. Handler: the real handler class with a real HTTP API event; floor: the same SQL statements ")
                     .append("over raw JDBC on one connection, JSON written by hand. Round trips and statements: counted on the wire ")
