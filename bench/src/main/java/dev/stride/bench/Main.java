@@ -71,7 +71,7 @@ public final class Main {
         Set<String> only = new LinkedHashSet<>(SECTIONS);
         Integer samples = null;
         Path root = projectRoot();
-        String localMain = "dev.stride.local.LocalServer";
+        String localMain = "dev.stride.local.Main";
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 quick = true;
@@ -92,6 +92,7 @@ public final class Main {
         }
         Plan plan = quick ? Plan.smokeCheck() : Plan.fullRun();
         int coldSamples = samples != null ? samples : plan.coldSamples();
+        Path projectRoot = root;
         Path out = root.resolve("bench/results");
         Path work = root.resolve("bench/target/bench-work");
         Files.createDirectories(out);
@@ -126,7 +127,9 @@ public final class Main {
                     + Math.round(results.roundTripMicros) + " µs here");
 
             ColdStart cold = new ColdStart(lambda, fixture, work, Main::progress);
-            if (only.contains("cold")) {
+            // A section that fails is reported as failed and the others still run: a long run's
+            // results are not lost to one broken part.
+            section(results, "cold", only, () -> {
                 results.coldStart = new ArrayList<>();
                 for (ColdStart.Variant variant : ColdStart.variants(work)) {
                     ColdStart.VariantResult result = cold.measure(variant, coldSamples);
@@ -138,8 +141,8 @@ public final class Main {
                 progress("cold: init breakdown and class origins");
                 results.initBreakdown = cold.breakdown();
                 results.classOrigins = cold.classOrigins();
-            }
-            if (only.contains("memory")) {
+            });
+            section(results, "memory", only, () -> {
                 results.memory = new ArrayList<>();
                 for (ColdStart.Variant variant : ColdStart.variants(work)) {
                     if (!variant.prime() && !variant.trains()) {
@@ -147,24 +150,26 @@ public final class Main {
                     }
                 }
                 progress("memory measured after " + plan.warmInvocations() + " warm invocations");
-            }
-            if (only.contains("warm")) {
+            });
+            section(results, "warm", only, () -> {
                 progress("warm: JMH, 12 benchmarks, log " + work.resolve("jmh-warm.log"));
                 results.warm = Jmh.run(WarmBenchmarks.class, plan.jmh(), fixture, work.resolve("jmh-warm.log"), Map.of());
-            }
-            if (only.contains("scale")) {
+            });
+            section(results, "scale", only, () -> {
                 progress("scale: JMH, 12 benchmarks, log " + work.resolve("jmh-scale.log"));
                 results.scale = Jmh.run(ScaleBenchmarks.class, plan.jmh(), fixture, work.resolve("jmh-scale.log"),
                         Map.of("runs", sizes.stream().map(String::valueOf).toArray(String[]::new)));
-            }
-            if (only.contains("http")) {
-                results.throughput = new Throughput(fixture, root, work.resolve("local-server.log"), localMain, Main::progress)
-                        .measure(blankToNull(System.getenv("STRIDE_LOCAL_URL")), plan.httpWarmupSeconds(), plan.httpSeconds());
-            }
-            if (only.contains("rollup")) {
+            });
+            String localMainClass = localMain;
+            section(results, "http", only, () -> {
+                results.throughput = new Throughput(fixture, projectRoot, work.resolve("local-server.log"), localMainClass,
+                        Main::progress).measure(blankToNull(System.getenv("STRIDE_LOCAL_URL")), plan.httpWarmupSeconds(),
+                        plan.httpSeconds());
+            });
+            section(results, "rollup", only, () -> {
                 int big = plan.scaleSizes().getLast();
                 results.rollupExperiment = new RollupExperiment(database.settings(), Main::progress).run(big, plan.rollupRepetitions());
-            }
+            });
         }
 
         results.loadAtEnd = Machine.loadAverage();
@@ -176,6 +181,24 @@ public final class Main {
                 + t.target() + ": " + t.measured()));
         // JMH and the JDBC driver may leave non-daemon threads behind; the work is done.
         System.exit(0);
+    }
+
+    private interface Section {
+        void run() throws Exception;
+    }
+
+    private static void section(Results results, String name, Set<String> only, Section section) {
+        if (!only.contains(name)) {
+            return;
+        }
+        try {
+            section.run();
+        } catch (Exception | Error e) {
+            String why = e.getClass().getSimpleName() + ": " + e.getMessage();
+            progress(name + " FAILED: " + why);
+            e.printStackTrace();
+            results.failures.put(name, why);
+        }
     }
 
     private static Results.Zip zip(LambdaPackage lambda) throws Exception {

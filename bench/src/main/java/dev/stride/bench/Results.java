@@ -43,4 +43,6 @@ public final class Results {
     public Throughput.Result throughput;
     public RollupExperiment.Result rollupExperiment;
     public List<Target> targets = new ArrayList<>();
+    /** Sections that threw, and why: their tables are missing from this run. */
+    public Map<String, String> failures = new java.util.LinkedHashMap<>();
 }

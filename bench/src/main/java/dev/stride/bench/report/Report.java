@@ -84,6 +84,11 @@ public final class Report {
                 .append(" at end; above ").append(r.machine.cores()).append(" means other work competed for the cores\n");
         md.append("- database: ").append(r.postgres).append(", ").append(r.database).append("\n\n");
 
+        if (!r.failures.isEmpty()) {
+            md.append("**Failed sections** (their tables are missing; see the harness's output):\n\n");
+            r.failures.forEach((name, why) -> md.append("- ").append(name).append(": ").append(why).append('\n'));
+            md.append('\n');
+        }
         md.append("## Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
         for (Results.Target target : r.targets) {
             md.append("| ").append(target.target()).append(" | ").append(target.measured()).append(" | ")
