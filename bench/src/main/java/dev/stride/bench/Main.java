@@ -1,0 +1,253 @@
+package dev.stride.bench;
+
+import dev.stride.bench.cold.ColdStart;
+import dev.stride.bench.cold.LambdaPackage;
+import dev.stride.bench.experiments.RollupExperiment;
+import dev.stride.bench.http.Throughput;
+import dev.stride.bench.report.Machine;
+import dev.stride.bench.report.Report;
+import dev.stride.bench.seed.Fixture;
+import dev.stride.bench.warm.Jmh;
+import dev.stride.bench.warm.RoundTrips;
+import dev.stride.bench.warm.ScaleBenchmarks;
+import dev.stride.bench.warm.WarmBenchmarks;
+import dev.stride.db.LocalDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The benchmark harness: one command runs every section against an embedded PostgreSQL (or the
+ * one {@code DB_URL} names) and writes {@code bench/results/latest.md} and {@code latest.json}.
+ *
+ * <pre>
+ * java -jar bench/target/stride-bench.jar [--quick] [--only=cold,memory,warm,scale,http,rollup] [--samples=N]
+ * </pre>
+ */
+public final class Main {
+
+    // Held so the level set on it is not lost when the logger is collected (JUL keeps weak references).
+    private static final java.util.logging.Logger HIBERNATE_LOG = java.util.logging.Logger.getLogger("org.hibernate.validator");
+
+    static final List<String> SECTIONS = List.of("cold", "memory", "warm", "scale", "http", "rollup");
+
+    /** How much of everything to do: the full run (about 10 minutes on 2 cores) or a smoke check. */
+    record Plan(boolean quick, int coldSamples, int warmInvocations, Jmh.Plan jmh, List<Integer> scaleSizes,
+                double httpWarmupSeconds, double httpSeconds, int rollupRepetitions) {
+
+        static Plan fullRun() {
+            // Each JMH fork first serves 3 000 untimed calls, then warms up for 3 s: C2 needs thousands
+            // of calls through EclipseLink and Jackson before a handler reaches its steady state
+            // (the memory section shows the curve), however fast the machine.
+            return new Plan(false, 10, 2000, new Jmh.Plan(3000, 3, 1000, 4, 1000), List.of(10, 1000, 100_000), 3, 10, 400);
+        }
+
+        static Plan smokeCheck() {
+            return new Plan(true, 3, 200, new Jmh.Plan(300, 1, 1000, 2, 500), List.of(10, 1000, 100_000), 1, 2, 60);
+        }
+    }
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // The harness's own logs (Flyway, Hikari, zonky) are noise next to its progress lines.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
+        HIBERNATE_LOG.setLevel(java.util.logging.Level.WARNING);
+        long started = System.nanoTime();
+
+        boolean quick = false;
+        Set<String> only = new LinkedHashSet<>(SECTIONS);
+        Integer samples = null;
+        Path root = projectRoot();
+        String localMain = "dev.stride.local.Main";
+        for (String arg : args) {
+            if (arg.equals("--quick")) {
+                quick = true;
+            } else if (arg.startsWith("--only=")) {
+                only = new LinkedHashSet<>(Arrays.asList(arg.substring(7).split(",")));
+                if (!SECTIONS.containsAll(only)) {
+                    usage("unknown section in " + arg);
+                }
+            } else if (arg.startsWith("--samples=")) {
+                samples = Integer.parseInt(arg.substring(10));
+            } else if (arg.startsWith("--root=")) {
+                root = Path.of(arg.substring(7)).toAbsolutePath().normalize();
+            } else if (arg.startsWith("--local-main=")) {
+                localMain = arg.substring(13);
+            } else {
+                usage("unknown argument " + arg);
+            }
+        }
+        Plan plan = quick ? Plan.smokeCheck() : Plan.fullRun();
+        int coldSamples = samples != null ? samples : plan.coldSamples();
+        Path projectRoot = root;
+        Path out = root.resolve("bench/results");
+        Path work = root.resolve("bench/target/bench-work");
+        Files.createDirectories(out);
+        Files.createDirectories(work);
+
+        Results results = new Results();
+        results.takenAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        results.mode = quick ? "quick (smoke check: few samples, short iterations)" : "full";
+        // bench/run says how it was called; a direct `java -jar` is described as such.
+        String caller = System.getenv("STRIDE_BENCH_COMMAND");
+        results.command = caller != null ? caller
+                : "java -jar bench/target/stride-bench.jar" + (args.length == 0 ? "" : " " + String.join(" ", args));
+        results.machine = Machine.describe();
+        progress("Stride benchmarks, " + results.mode + "; machine: " + results.machine.cores() + " cores, load "
+                + results.machine.loadAtStart());
+
+        LambdaPackage lambda = LambdaPackage.unpack(root.resolve("functions/target/stride-functions.zip"),
+                work.resolve("lambda"), root.resolve("bench/target/stride-bench-child.jar"));
+        results.zip = zip(lambda);
+
+        try (LocalDatabase database = LocalDatabase.start().migrate()) {
+            results.database = database.isEmbedded() ? "embedded PostgreSQL (zonky), fsync off, on this machine"
+                    : "given by DB_URL: " + database.settings().jdbcUrl();
+            results.postgres = postgresVersion(database);
+            List<Integer> sizes = only.contains("scale") ? plan.scaleSizes() : List.of();
+            progress("database: " + results.postgres + "; seeding users" + (sizes.isEmpty() ? "" : ", scale sizes " + sizes));
+            Fixture fixture = Fixture.seed(database.settings(), sizes);
+
+            results.roundTrips = RoundTrips.measure(fixture);
+            results.roundTripMicros = RoundTrips.roundTripMicros(fixture);
+            progress("round trips per operation (handler/floor): " + summary(results.roundTrips) + "; one costs "
+                    + Math.round(results.roundTripMicros) + " µs here");
+
+            ColdStart cold = new ColdStart(lambda, fixture, work, Main::progress);
+            // A section that fails is reported as failed and the others still run: a long run's
+            // results are not lost to one broken part.
+            section(results, "cold", only, () -> {
+                results.coldStart = new ArrayList<>();
+                for (ColdStart.Variant variant : ColdStart.variants(work)) {
+                    ColdStart.VariantResult result = cold.measure(variant, coldSamples);
+                    if (result.skipped() != null) {
+                        progress("cold " + variant.name() + ": skipped, " + result.skipped());
+                    }
+                    results.coldStart.add(result);
+                }
+                progress("cold: init breakdown and class origins");
+                results.initBreakdown = cold.breakdown();
+                results.classOrigins = cold.classOrigins();
+            });
+            section(results, "memory", only, () -> {
+                results.memory = new ArrayList<>();
+                for (ColdStart.Variant variant : ColdStart.variants(work)) {
+                    if (!variant.prime() && !variant.trains()) {
+                        results.memory.add(cold.memory(variant, plan.warmInvocations()));
+                    }
+                }
+                progress("memory measured after " + plan.warmInvocations() + " warm invocations");
+            });
+            section(results, "warm", only, () -> {
+                progress("warm: JMH, 12 benchmarks, log " + work.resolve("jmh-warm.log"));
+                results.warm = Jmh.run(WarmBenchmarks.class, plan.jmh(), fixture, work.resolve("jmh-warm.log"), Map.of());
+            });
+            section(results, "scale", only, () -> {
+                progress("scale: JMH, 12 benchmarks, log " + work.resolve("jmh-scale.log"));
+                results.scale = Jmh.run(ScaleBenchmarks.class, plan.jmh(), fixture, work.resolve("jmh-scale.log"),
+                        Map.of("runs", sizes.stream().map(String::valueOf).toArray(String[]::new)));
+            });
+            String localMainClass = localMain;
+            section(results, "http", only, () -> {
+                results.throughput = new Throughput(fixture, projectRoot, work.resolve("local-server.log"), localMainClass,
+                        Main::progress).measure(blankToNull(System.getenv("STRIDE_LOCAL_URL")), plan.httpWarmupSeconds(),
+                        plan.httpSeconds());
+            });
+            section(results, "rollup", only, () -> {
+                int big = plan.scaleSizes().getLast();
+                results.rollupExperiment = new RollupExperiment(database.settings(), Main::progress).run(big, plan.rollupRepetitions());
+            });
+        }
+
+        results.loadAtEnd = Machine.loadAverage();
+        results.minutes = Math.round((System.nanoTime() - started) / 6e9) / 10.0;
+        Report.targets(results);
+        Report.write(results, out.resolve("latest.json"), out.resolve("latest.md"));
+        progress("done in " + results.minutes + " min: " + out.resolve("latest.md") + " and latest.json");
+        results.targets.forEach(t -> progress("  " + (t.met() == null ? "n/a " : t.met() ? "MET " : "MISS") + "  "
+                + t.target() + ": " + t.measured()));
+        // JMH and the JDBC driver may leave non-daemon threads behind; the work is done.
+        System.exit(0);
+    }
+
+    private interface Section {
+        void run() throws Exception;
+    }
+
+    private static void section(Results results, String name, Set<String> only, Section section) {
+        if (!only.contains(name)) {
+            return;
+        }
+        try {
+            section.run();
+        } catch (Exception | Error e) {
+            String why = e.getClass().getSimpleName() + ": " + e.getMessage();
+            progress(name + " FAILED: " + why);
+            e.printStackTrace();
+            results.failures.put(name, why);
+        }
+    }
+
+    private static Results.Zip zip(LambdaPackage lambda) throws Exception {
+        List<Results.Jar> jars = new ArrayList<>();
+        for (Path jar : lambda.jarsBySize()) {
+            jars.add(new Results.Jar(jar.getFileName().toString(), Files.size(jar)));
+        }
+        return new Results.Zip("functions/target/stride-functions.zip", lambda.zipBytes(), jars);
+    }
+
+    private static String postgresVersion(LocalDatabase database) throws Exception {
+        try (Connection connection = java.sql.DriverManager.getConnection(database.settings().jdbcUrl(),
+                database.settings().user(), database.settings().password());
+             Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("SHOW server_version")) {
+            row.next();
+            return "PostgreSQL " + row.getString(1);
+        }
+    }
+
+    private static String summary(Map<String, RoundTrips.Pair> trips) {
+        StringBuilder text = new StringBuilder();
+        trips.forEach((op, pair) -> text.append(op).append(' ').append(pair.handler().roundTrips()).append('/')
+                .append(pair.floor().roundTrips()).append("  "));
+        return text.toString().strip();
+    }
+
+    /** bench/target/stride-bench.jar lives two folders below the project root. */
+    private static Path projectRoot() throws Exception {
+        Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path candidate = jar.getParent().getParent().getParent();
+        if (Files.isRegularFile(candidate.resolve("pom.xml")) && Files.isDirectory(candidate.resolve("functions"))) {
+            return candidate;
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static void progress(String line) {
+        System.err.println("[bench " + java.time.LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + line);
+    }
+
+    private static void usage(String problem) {
+        System.err.println(problem);
+        System.err.println("usage: java -jar bench/target/stride-bench.jar [--quick] [--only=" + String.join(",", SECTIONS)
+                + "] [--samples=N] [--local-main=CLASS]");
+        System.exit(2);
+    }
+}

@@ -1,0 +1,539 @@
+package dev.stride.bench.child;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The floor each handler is measured against: the same SQL statements the handler's operation
+ * sends (as {@code WireTrace} records them: same statements, same transaction shape, same round
+ * trips), written by hand over one plain JDBC connection, answering the same JSON written by
+ * hand. What a handler costs above this is what EclipseLink, Hikari, Jackson, validation and the
+ * event plumbing add.
+ *
+ * <p>Not thread-safe: one instance per connection, like a Lambda instance.
+ */
+public final class JdbcFloor {
+
+    private static final String RUN_COLUMNS =
+            "r.id, r.user_id, r.distance, r.unit, r.distance_km, r.run_date, r.duration_seconds, r.mood, r.title, r.notes, r.created_at, r.updated_at";
+
+    private final Connection connection;
+
+    public JdbcFloor(Connection connection) {
+        this.connection = connection;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    /** {@code GET /runs/{id}}: the run if the caller owns it, then its tags; no transaction (reads). */
+    public String getRun(String sub, long runId) throws SQLException {
+        Map<String, Object> run = ownedRun(sub, runId, false);
+        if (run == null) {
+            return null;
+        }
+        attachTags(List.of(run));
+        return runJson(run);
+    }
+
+    /** {@code GET /users/{id}/runs}: the user, one page of runs (one extra to know if there is more), their tags. */
+    public String listRuns(long userId, int limit) throws SQLException {
+        if (user(userId) == null) {
+            return null;
+        }
+        List<Map<String, Object>> runs = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + RUN_COLUMNS
+                + " FROM runs r WHERE r.user_id = ? ORDER BY r.run_date DESC, r.id DESC LIMIT ? OFFSET ?")) {
+            select.setLong(1, userId);
+            select.setInt(2, limit + 1);
+            select.setInt(3, 0);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    runs.add(readRun(rows));
+                }
+            }
+        }
+        attachTags(runs);
+        boolean more = runs.size() > limit;
+        List<Map<String, Object>> page = more ? runs.subList(0, limit) : runs;
+        StringBuilder json = new StringBuilder(256 * page.size() + 32).append("{\"items\":[");
+        for (int i = 0; i < page.size(); i++) {
+            json.append(i == 0 ? "" : ",").append(runJson(page.get(i)));
+        }
+        json.append("],\"nextCursor\":");
+        if (more) {
+            Map<String, Object> last = page.getLast();
+            String position = last.get("date") + "|" + last.get("id");
+            json.append('"').append(Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes())).append('"');
+        } else {
+            json.append("null");
+        }
+        return json.append('}').toString();
+    }
+
+    /** {@code POST /users/{id}/runs}: user, then in one transaction tags, the run, its id, its tag links. */
+    public String createRun(long userId, double distance, LocalDate date, Integer durationSeconds, String title,
+                            List<String> tagNames) throws SQLException {
+        if (user(userId) == null) {
+            return null;
+        }
+        TreeSet<String> names = new TreeSet<>();
+        tagNames.forEach(name -> names.add(name.strip().toLowerCase(Locale.ROOT)));
+        connection.setAutoCommit(false);
+        try {
+            for (String name : names) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING")) {
+                    insert.setString(1, name);
+                    insert.executeUpdate();
+                }
+            }
+            List<long[]> tagIds = new ArrayList<>();
+            List<String> tags = new ArrayList<>();
+            if (!names.isEmpty()) {
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT id, name FROM tags WHERE name = ANY (?) ORDER BY name")) {
+                    Array array = connection.createArrayOf("varchar", names.toArray());
+                    select.setArray(1, array);
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            tagIds.add(new long[] {rows.getLong(1)});
+                            tags.add(rows.getString(2));
+                        }
+                    }
+                }
+            }
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO runs (created_at, run_date, distance, distance_km, duration_seconds, mood, notes, title, unit,
+                                      updated_at, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                insert.setTimestamp(1, Timestamp.from(now));
+                insert.setDate(2, Date.valueOf(date));
+                insert.setDouble(3, distance);
+                insert.setDouble(4, distance);
+                insert.setObject(5, durationSeconds);
+                insert.setString(6, null);
+                insert.setString(7, null);
+                insert.setString(8, title);
+                insert.setString(9, "km");
+                insert.setTimestamp(10, Timestamp.from(now));
+                insert.setLong(11, userId);
+                insert.executeUpdate();
+            }
+            long runId;
+            try (PreparedStatement lastval = connection.prepareStatement("SELECT lastval()");
+                 ResultSet row = lastval.executeQuery()) {
+                row.next();
+                runId = row.getLong(1);
+            }
+            for (long[] tagId : tagIds) {
+                try (PreparedStatement link = connection.prepareStatement(
+                        "INSERT INTO run_tags (tag_id, run_id) VALUES (?, ?)")) {
+                    link.setLong(1, tagId[0]);
+                    link.setLong(2, runId);
+                    link.executeUpdate();
+                }
+            }
+            connection.commit();
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("id", runId);
+            run.put("userId", userId);
+            run.put("distance", distance);
+            run.put("unit", "km");
+            run.put("distanceKm", distance);
+            run.put("date", date);
+            run.put("durationSeconds", durationSeconds);
+            run.put("mood", null);
+            run.put("title", title);
+            run.put("notes", null);
+            run.put("createdAt", now);
+            run.put("updatedAt", now);
+            run.put("tags", tags);
+            return runJson(run);
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** {@code PATCH /runs/{id}} changing the distance: in one transaction, lock the run, its tags, update. */
+    public String updateRunDistance(String sub, long runId, double distance) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            Map<String, Object> run = ownedRun(sub, runId, true);
+            if (run == null) {
+                connection.rollback();
+                return null;
+            }
+            attachTags(List.of(run));
+            double km = "mi".equals(run.get("unit")) ? distance * 1.609344 : distance;
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE runs SET distance = ?, distance_km = ?, updated_at = ? WHERE id = ?")) {
+                update.setDouble(1, distance);
+                update.setDouble(2, km);
+                update.setTimestamp(3, Timestamp.from(now));
+                update.setLong(4, runId);
+                update.executeUpdate();
+            }
+            connection.commit();
+            run.put("distance", distance);
+            run.put("distanceKm", km);
+            run.put("updatedAt", now);
+            return runJson(run);
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** {@code DELETE /runs/{id}}: the run if the caller owns it, then in one transaction its tag links and itself. */
+    public boolean deleteRun(String sub, long runId) throws SQLException {
+        if (ownedRun(sub, runId, false) == null) {
+            return false;
+        }
+        connection.setAutoCommit(false);
+        try {
+            try (PreparedStatement links = connection.prepareStatement(
+                    "DELETE FROM run_tags WHERE EXISTS (SELECT id FROM runs WHERE id = ? AND id = run_tags.run_id)")) {
+                links.setLong(1, runId);
+                links.executeUpdate();
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM runs WHERE id = ?")) {
+                delete.setLong(1, runId);
+                delete.executeUpdate();
+            }
+            connection.commit();
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * {@code GET /users/{id}/dashboard} with no range: the user, then in one transaction the
+     * weekly totals (whole weeks from {@code run_weeks}, part-weeks at the edges from {@code runs};
+     * with no range there are none, but the statement is the same) and the latest mood.
+     */
+    public String dashboard(long userId) throws SQLException {
+        Map<String, Object> user = user(userId);
+        if (user == null) {
+            return null;
+        }
+        LocalDate first = LocalDate.of(1, 1, 1);
+        LocalDate last = LocalDate.of(9999, 12, 31);
+        connection.setAutoCommit(false);
+        try {
+            long runs = 0;
+            double km = 0;
+            double timedSeconds = 0;
+            double timedKm = 0;
+            Double longest = null;
+            List<String> weeks = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT week_start, runs, distance_km, timed_seconds, timed_km, longest_km
+                      FROM run_weeks WHERE user_id = ? AND week_start BETWEEN ? AND ?
+                    UNION ALL
+                    SELECT CAST(date_trunc('week', run_date) AS date), count(*), sum(CAST(distance_km AS numeric)),
+                           coalesce(sum(duration_seconds), 0),
+                           coalesce(sum(CAST(distance_km AS numeric)) FILTER (WHERE duration_seconds IS NOT NULL), 0),
+                           max(distance_km)
+                      FROM runs WHERE user_id = ? AND (run_date BETWEEN ? AND ? OR run_date BETWEEN ? AND ?)
+                     GROUP BY 1 ORDER BY 1""")) {
+                select.setLong(1, userId);
+                select.setObject(2, first);
+                select.setObject(3, last);
+                select.setLong(4, userId);
+                // No range: no part-weeks, written as empty day ranges.
+                select.setObject(5, last);
+                select.setObject(6, first);
+                select.setObject(7, last);
+                select.setObject(8, first);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        long weekRuns = rows.getLong(2);
+                        double weekKm = rows.getDouble(3);
+                        runs += weekRuns;
+                        km += weekKm;
+                        timedSeconds += rows.getDouble(4);
+                        timedKm += rows.getDouble(5);
+                        longest = longest == null ? rows.getDouble(6) : Math.max(longest, rows.getDouble(6));
+                        weeks.add("{\"weekStart\":\"" + rows.getDate(1).toLocalDate() + "\",\"runs\":" + weekRuns
+                                + ",\"distanceKm\":" + round(weekKm, 3) + "}");
+                    }
+                }
+            }
+            String mood = null;
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT description FROM moods WHERE user_id = ? AND mood_date BETWEEN ? AND ?
+                     ORDER BY mood_date DESC, id DESC LIMIT 1""")) {
+                select.setLong(1, userId);
+                select.setObject(2, first);
+                select.setObject(3, last);
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        mood = row.getString(1);
+                    }
+                }
+            }
+            connection.commit();
+            StringBuilder json = new StringBuilder(4096).append("{\"user\":");
+            string(json, (String) user.get("username"));
+            json.append(",\"totalRuns\":").append(runs)
+                    .append(",\"totalDistanceKm\":").append(round(km, 3))
+                    .append(",\"averageDistanceKm\":").append(runs == 0 ? "null" : String.valueOf(round(km / runs, 3)))
+                    .append(",\"longestRunKm\":").append(longest == null ? "null" : String.valueOf(round(longest, 3)))
+                    .append(",\"averagePaceSecondsPerKm\":")
+                    .append(timedKm == 0 ? "null" : String.valueOf(round(timedSeconds / timedKm, 1)))
+                    .append(",\"latestMood\":");
+            string(json, mood);
+            return json.append(",\"runsByWeek\":[").append(String.join(",", weeks)).append("]}").toString();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * The dashboard as V1 computed it, before the weekly totals: three aggregates over every run
+     * of the user. Kept only for the experiment that compares the two designs.
+     */
+    public String dashboardFromRuns(long userId) throws SQLException {
+        Map<String, Object> user = user(userId);
+        if (user == null) {
+            return null;
+        }
+        LocalDate from = LocalDate.of(1, 1, 1);
+        LocalDate to = LocalDate.of(9999, 12, 31);
+        connection.setAutoCommit(false);
+        try {
+            StringBuilder json = new StringBuilder(4096).append("{\"user\":");
+            string(json, (String) user.get("username"));
+            try (PreparedStatement totals = connection.prepareStatement("""
+                    SELECT count(*), coalesce(sum(distance_km), 0), avg(distance_km), max(distance_km), sum(duration_seconds),
+                           sum(distance_km) FILTER (WHERE duration_seconds IS NOT NULL)
+                      FROM runs WHERE user_id = ? AND run_date BETWEEN ? AND ?""")) {
+                bindRange(totals, userId, from, to);
+                try (ResultSet row = totals.executeQuery()) {
+                    row.next();
+                    double seconds = row.getDouble(5);
+                    boolean timed = !row.wasNull();
+                    double timedKm = row.getDouble(6);
+                    json.append(",\"totalRuns\":").append(row.getLong(1));
+                    json.append(",\"totalDistanceKm\":").append(round(row.getDouble(2), 3));
+                    json.append(",\"averageDistanceKm\":").append(nullable(row, 3, 3));
+                    json.append(",\"longestRunKm\":").append(nullable(row, 4, 3));
+                    json.append(",\"averagePaceSecondsPerKm\":")
+                            .append(timed && timedKm > 0 ? String.valueOf(round(seconds / timedKm, 1)) : "null");
+                }
+            }
+            List<String> weeks = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT CAST(date_trunc('week', run_date) AS date), count(*), sum(distance_km)
+                      FROM runs WHERE user_id = ? AND run_date BETWEEN ? AND ? GROUP BY 1 ORDER BY 1""")) {
+                bindRange(select, userId, from, to);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        weeks.add("{\"weekStart\":\"" + rows.getDate(1).toLocalDate() + "\",\"runs\":" + rows.getLong(2)
+                                + ",\"distanceKm\":" + round(rows.getDouble(3), 3) + "}");
+                    }
+                }
+            }
+            String mood = null;
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT description FROM moods WHERE user_id = ? AND mood_date BETWEEN ? AND ?
+                     ORDER BY mood_date DESC, id DESC LIMIT 1""")) {
+                bindRange(select, userId, from, to);
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        mood = row.getString(1);
+                    }
+                }
+            }
+            connection.commit();
+            json.append(",\"latestMood\":");
+            string(json, mood);
+            return json.append(",\"runsByWeek\":[").append(String.join(",", weeks)).append("]}").toString();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private Map<String, Object> user(long userId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, created_at, email, owner_sub, updated_at, username FROM users WHERE id = ?")) {
+            select.setLong(1, userId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                Map<String, Object> user = new LinkedHashMap<>();
+                user.put("id", row.getLong(1));
+                user.put("ownerSub", row.getString(4));
+                user.put("username", row.getString(6));
+                return user;
+            }
+        }
+    }
+
+    private Map<String, Object> ownedRun(String sub, long runId, boolean lock) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + RUN_COLUMNS
+                + " FROM users u, runs r WHERE r.id = ? AND u.owner_sub = ? AND u.id = r.user_id" + (lock ? " FOR UPDATE" : ""))) {
+            select.setLong(1, runId);
+            select.setString(2, sub);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? readRun(row) : null;
+            }
+        }
+    }
+
+    /** One query for the tags of every run given, as the handler's batch fetch does. */
+    private void attachTags(List<Map<String, Object>> runs) throws SQLException {
+        Map<Long, List<String>> byRun = new LinkedHashMap<>();
+        for (Map<String, Object> run : runs) {
+            List<String> tags = new ArrayList<>();
+            run.put("tags", tags);
+            byRun.put((Long) run.get("id"), tags);
+        }
+        if (runs.isEmpty()) {
+            return;
+        }
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < runs.size(); i++) {
+            in.append(i == 0 ? "?" : ",?");
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT t.id, t.name, rt.run_id FROM run_tags rt, tags t"
+                + " WHERE t.id = rt.tag_id AND rt.run_id IN (" + in + ") ORDER BY t.name")) {
+            int i = 1;
+            for (Long id : byRun.keySet()) {
+                select.setLong(i++, id);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    byRun.get(rows.getLong(3)).add(rows.getString(2));
+                }
+            }
+        }
+    }
+
+    private static Map<String, Object> readRun(ResultSet row) throws SQLException {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("id", row.getLong(1));
+        run.put("userId", row.getLong(2));
+        run.put("distance", row.getDouble(3));
+        run.put("unit", row.getString(4));
+        run.put("distanceKm", row.getDouble(5));
+        run.put("date", row.getDate(6).toLocalDate());
+        int duration = row.getInt(7);
+        run.put("durationSeconds", row.wasNull() ? null : duration);
+        run.put("mood", row.getString(8));
+        run.put("title", row.getString(9));
+        run.put("notes", row.getString(10));
+        run.put("createdAt", row.getTimestamp(11).toInstant());
+        run.put("updatedAt", row.getTimestamp(12).toInstant());
+        return run;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String runJson(Map<String, Object> run) {
+        StringBuilder json = new StringBuilder(320);
+        double km = (Double) run.get("distanceKm");
+        Integer duration = (Integer) run.get("durationSeconds");
+        json.append("{\"id\":").append(run.get("id"))
+                .append(",\"userId\":").append(run.get("userId"))
+                .append(",\"distance\":").append(round((Double) run.get("distance"), 3))
+                .append(",\"unit\":\"").append(run.get("unit")).append('"')
+                .append(",\"distanceKm\":").append(round(km, 3))
+                .append(",\"date\":\"").append(run.get("date")).append('"')
+                .append(",\"durationSeconds\":").append(duration)
+                .append(",\"paceSecondsPerKm\":").append(duration == null ? "null" : String.valueOf(round(duration / km, 1)));
+        json.append(",\"mood\":");
+        string(json, (String) run.get("mood"));
+        json.append(",\"title\":");
+        string(json, (String) run.get("title"));
+        json.append(",\"notes\":");
+        string(json, (String) run.get("notes"));
+        json.append(",\"tags\":[");
+        List<String> tags = (List<String>) run.get("tags");
+        for (int i = 0; i < tags.size(); i++) {
+            json.append(i == 0 ? "" : ",");
+            string(json, tags.get(i));
+        }
+        json.append("],\"createdAt\":\"").append(((Instant) run.get("createdAt")).truncatedTo(ChronoUnit.SECONDS))
+                .append("\",\"updatedAt\":\"").append(((Instant) run.get("updatedAt")).truncatedTo(ChronoUnit.SECONDS))
+                .append("\"}");
+        return json.toString();
+    }
+
+    private static void bindRange(PreparedStatement statement, long userId, LocalDate from, LocalDate to) throws SQLException {
+        statement.setLong(1, userId);
+        statement.setObject(2, from);
+        statement.setObject(3, to);
+    }
+
+    private static String nullable(ResultSet row, int column, int decimals) throws SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() ? "null" : String.valueOf(round(value, decimals));
+    }
+
+    private static double round(double value, int decimals) {
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** A JSON string (or null), escaped as RFC 8259 requires. */
+    private static void string(StringBuilder json, String value) {
+        if (value == null) {
+            json.append("null");
+            return;
+        }
+        json.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
+    }
+}

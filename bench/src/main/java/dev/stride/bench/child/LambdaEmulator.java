@@ -1,0 +1,130 @@
+package dev.stride.bench.child;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One fresh-JVM sample, run as a child process by the harness: does what the Lambda Java runtime
+ * does for a cold start — load the handler class, construct it (the "Init" phase Lambda bills
+ * and reports), pass it one event (the first "Invoke") — and prints {@link System#nanoTime()} at
+ * each step. On Linux that clock is the system-wide monotonic clock, so the parent can subtract
+ * the moment it spawned the process.
+ *
+ * <p>Arguments are {@code key=value}: {@code handler}, {@code method}, {@code route},
+ * {@code path.NAME}, {@code sub}, {@code body}, and optionally {@code prime=true} (run the
+ * SnapStart hooks between init and the first invoke), {@code warm=N} (N more invocations, then
+ * report memory).
+ *
+ * <p>Output lines start with {@code @bench }; anything else on stdout is the handler's own.
+ */
+public final class LambdaEmulator {
+
+    private LambdaEmulator() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long main = System.nanoTime();
+        Map<String, String> options = new LinkedHashMap<>();
+        Map<String, String> path = new LinkedHashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            String key = arg.substring(0, eq);
+            if (key.startsWith("path.")) {
+                path.put(key.substring(5), arg.substring(eq + 1));
+            } else {
+                options.put(key, arg.substring(eq + 1));
+            }
+        }
+        report("main", main);
+
+        // Init: what Lambda does before the first event — load, link, construct.
+        Class<?> type = Class.forName(options.get("handler"));
+        @SuppressWarnings("unchecked")
+        var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) type.getConstructor().newInstance();
+        report("init", System.nanoTime());
+
+        if (Boolean.parseBoolean(options.getOrDefault("prime", "false"))) {
+            report("prime", prime() ? System.nanoTime() : -1);
+        }
+
+        APIGatewayV2HTTPEvent event = Events.of(options.get("method"), options.get("route"), path, Map.of(),
+                options.get("sub"), options.get("body"));
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, BenchContext.INSTANCE);
+        report("first", System.nanoTime());
+        System.out.println("@bench status " + response.getStatusCode());
+
+        int warm = Integer.parseInt(options.getOrDefault("warm", "0"));
+        if (warm > 0) {
+            long[] nanos = new long[warm];
+            for (int i = 0; i < warm; i++) {
+                long start = System.nanoTime();
+                handler.handleRequest(event, BenchContext.INSTANCE);
+                nanos[i] = System.nanoTime() - start;
+            }
+            // What callers of a young instance see (its next 100 requests) and what they see later.
+            int window = Math.min(100, warm);
+            System.out.println("@bench early-p50 " + median(java.util.Arrays.copyOfRange(nanos, 0, window)));
+            System.out.println("@bench late-p50 " + median(java.util.Arrays.copyOfRange(nanos, warm - window, warm)));
+            memory();
+        }
+        System.out.flush();
+        // As a frozen Lambda would: no orderly shutdown of pools is part of what is measured.
+        Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * The SnapStart path, if the build has one: the org.crac global context's hooks, in the order
+     * Lambda runs them around a snapshot (before checkpoint — where priming happens — then after
+     * restore). The snapshot itself cannot be taken here, so what this shows is the first invoke
+     * once priming has run, not SnapStart's restore time.
+     */
+    private static boolean prime() throws Exception {
+        Class<?> core;
+        try {
+            core = Class.forName("org.crac.Core");
+        } catch (ClassNotFoundException absent) {
+            System.out.println("@bench prime-unavailable org.crac is not in the deployment package");
+            return false;
+        }
+        Object context = core.getMethod("getGlobalContext").invoke(null);
+        Class<?> contextType = Class.forName("org.crac.Context");
+        Method before = Class.forName("org.crac.Resource").getMethod("beforeCheckpoint", contextType);
+        Method after = Class.forName("org.crac.Resource").getMethod("afterRestore", contextType);
+        before.invoke(context, (Object) null);
+        after.invoke(context, (Object) null);
+        return true;
+    }
+
+    /** Heap in use after a full collection, heap committed, and the process's resident memory. */
+    private static void memory() throws IOException {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        System.gc();
+        long used = runtime.totalMemory() - runtime.freeMemory();
+        System.out.println("@bench heap-used " + used);
+        System.out.println("@bench heap-committed " + runtime.totalMemory());
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:") || line.startsWith("VmHWM:")) {
+                String[] parts = line.split("\\s+");
+                System.out.println("@bench " + parts[0].replace(":", "").toLowerCase() + " " + Long.parseLong(parts[1]) * 1024);
+            }
+        }
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[(sorted.length - 1) / 2];
+    }
+
+    private static void report(String step, long nanos) {
+        System.out.println("@bench " + step + " " + nanos);
+    }
+}

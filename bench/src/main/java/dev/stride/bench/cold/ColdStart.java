@@ -1,0 +1,288 @@
+package dev.stride.bench.cold;
+
+import dev.stride.bench.report.Stats;
+import dev.stride.bench.seed.Fixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Cold start as Lambda counts it, in fresh JVMs: {@code GetRunHandler} from the unpacked Lambda
+ * zip against {@code JdbcGetRunHandler}, the same request over raw JDBC; samples of the two
+ * interleaved so that whatever else the machine does lands on both. Also the JVM's memory after
+ * warm-up, where the init time goes, and which libraries its classes come from.
+ */
+public final class ColdStart {
+
+    public static final String HANDLER = "dev.stride.functions.runs.GetRunHandler";
+    public static final String FLOOR = "dev.stride.bench.child.JdbcGetRunHandler";
+    private static final String EMULATOR = "dev.stride.bench.child.LambdaEmulator";
+
+    /**
+     * One way of starting the JVM. {@code trainingFlags}: when set, one uncounted run per side
+     * with these flags first (it writes a class archive or cache the samples then use).
+     * {@code prime}: run the SnapStart hooks (the AWS issue's priming path) between init and the
+     * first invoke. Add a variant here to compare another flag.
+     */
+    public record Variant(String name, List<String> flags, List<String> trainingFlags, boolean prime, String why) {
+
+        public boolean trains() {
+            return trainingFlags != null;
+        }
+
+        static List<String> with(List<String> flags, String... more) {
+            List<String> all = new ArrayList<>(flags);
+            all.addAll(List.of(more));
+            return List.copyOf(all);
+        }
+
+        static List<String> forSide(List<String> flags, String side) {
+            return flags.stream().map(flag -> flag.replace("%s", side)).toList();
+        }
+    }
+
+    public static List<Variant> variants(Path work) {
+        List<String> c1 = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+        List<Variant> variants = new ArrayList<>(List.of(
+                new Variant("default", List.of(), null, false, "the JVM's own defaults on this machine"),
+                new Variant("c1", c1, null, false, "C1 only, as AWS suggests for short-lived functions (JAVA_TOOL_OPTIONS)"),
+                new Variant("c1+primed", c1, null, true,
+                        "C1 only, then the org.crac hooks (SnapStart priming) before the first invoke"),
+                new Variant("c1+appcds", Variant.with(c1, "-XX:+AutoCreateSharedArchive",
+                        "-XX:SharedArchiveFile=" + work.resolve("appcds-%s.jsa")), Variant.with(c1, "-XX:+AutoCreateSharedArchive",
+                        "-XX:SharedArchiveFile=" + work.resolve("appcds-%s.jsa")), false,
+                        "C1 only, with a dynamic AppCDS archive of the classes a training run loaded"
+                                + " (function classes as a jar: CDS takes no folders); works on Lambda's java21 runtime")));
+        if (Runtime.version().feature() >= 25) {
+            variants.add(new Variant("c1+aot-cache", Variant.with(c1, "-XX:AOTCache=" + work.resolve("aot-%s.aot")),
+                    Variant.with(c1, "-XX:AOTCacheOutput=" + work.resolve("aot-%s.aot")), false,
+                    "C1 only, with a JDK 25 ahead-of-time cache (JEP 483/514) from a training run;"
+                            + " needs a JDK 25 runtime, not Lambda's java21"));
+        }
+        return variants;
+    }
+
+    /** One fresh-JVM timing: ms from spawn to main, main to init done, and so on. */
+    public record Sample(double jvmStart, double handlerInit, double lambdaInit, double prime, double firstInvoke,
+                         double total) {
+    }
+
+    public record Side(Map<String, Stats.Spread> ms, int samples) {
+    }
+
+    public record VariantResult(String name, List<String> flags, String why, String skipped, Side handler, Side floor,
+                                Map<String, Double> ratios) {
+    }
+
+    public record Memory(String variant, Map<String, Long> handler, Map<String, Long> floor, int warmInvocations) {
+    }
+
+    public record Breakdown(List<Step> steps, double sumMs, String note) {
+    }
+
+    public record Step(String name, double ms, long classes) {
+    }
+
+    private final LambdaPackage lambda;
+    private final Fixture fixture;
+    private final Path work;
+    private final Path log;
+    private final Consumer<String> progress;
+
+    public ColdStart(LambdaPackage lambda, Fixture fixture, Path work, Consumer<String> progress) throws IOException {
+        this.lambda = lambda;
+        this.fixture = fixture;
+        this.work = work;
+        this.log = work.resolve("children.log");
+        this.progress = progress;
+        Files.deleteIfExists(log);
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public VariantResult measure(Variant variant, int samples) throws IOException, InterruptedException {
+        if (variant.prime() && !lambda.hasCrac()) {
+            return new VariantResult(variant.name(), variant.flags(), variant.why(),
+                    "no priming path in this build yet (the Lambda zip carries no org.crac); the AWS issue adds it",
+                    null, null, Map.of());
+        }
+        if (variant.trains()) {
+            // Training runs: not counted; they write the archive or cache the samples then map.
+            for (String side : List.of("handler", "floor")) {
+                for (String flag : variant.trainingFlags()) {
+                    int eq = flag.indexOf('=');
+                    if (flag.contains("%s") && eq > 0) {
+                        Files.deleteIfExists(Path.of(flag.substring(eq + 1).replace("%s", side)));
+                    }
+                }
+            }
+            sample(variant, true, true);
+            sample(variant, false, true);
+        }
+        List<Sample> handler = new ArrayList<>();
+        List<Sample> floor = new ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+            // Interleaved, so a burst of load from elsewhere hits both sides alike.
+            handler.add(sample(variant, true, false));
+            floor.add(sample(variant, false, false));
+            progress.accept("cold " + variant.name() + " " + (i + 1) + "/" + samples + ": handler "
+                    + Math.round(handler.getLast().total()) + " ms, floor " + Math.round(floor.getLast().total()) + " ms");
+        }
+        Side h = side(handler, variant.prime());
+        Side f = side(floor, variant.prime());
+        Map<String, Double> ratios = new LinkedHashMap<>();
+        for (String metric : List.of("lambdaInit", "firstInvoke", "total")) {
+            ratios.put(metric, Stats.ratio(h.ms().get(metric).median(), f.ms().get(metric).median()));
+        }
+        return new VariantResult(variant.name(), variant.flags(), variant.why(), null, h, f, ratios);
+    }
+
+    private Sample sample(Variant variant, boolean handler, boolean training) throws IOException, InterruptedException {
+        String side = handler ? "handler" : "floor";
+        String classpath = !handler ? lambda.floorClasspath()
+                : variant.trains() ? lambda.handlerJarClasspath() : lambda.handlerClasspath();
+        Child.Output out = Child.run(classpath, Variant.forSide(training ? variant.trainingFlags() : variant.flags(), side),
+                EMULATOR, arguments(handler ? HANDLER : FLOOR, variant.prime(), 0), fixture.functionEnvironment(), log);
+        checkStatus(out);
+        double jvm = ms(out.nanos("main") - out.spawnedAt());
+        double init = ms(out.nanos("init") - out.nanos("main"));
+        boolean primed = out.has("prime") && out.nanos("prime") > 0;
+        double prime = primed ? ms(out.nanos("prime") - out.nanos("init")) : 0;
+        double first = ms(out.nanos("first") - (primed ? out.nanos("prime") : out.nanos("init")));
+        return new Sample(jvm, init, jvm + init, prime, first, jvm + init + first);
+    }
+
+    private static Side side(List<Sample> samples, boolean primed) {
+        Map<String, Stats.Spread> ms = new LinkedHashMap<>();
+        ms.put("jvmStart", Stats.spread(samples.stream().map(Sample::jvmStart).toList()));
+        ms.put("handlerInit", Stats.spread(samples.stream().map(Sample::handlerInit).toList()));
+        ms.put("lambdaInit", Stats.spread(samples.stream().map(Sample::lambdaInit).toList()));
+        if (primed) {
+            ms.put("prime", Stats.spread(samples.stream().map(Sample::prime).toList()));
+        }
+        ms.put("firstInvoke", Stats.spread(samples.stream().map(Sample::firstInvoke).toList()));
+        ms.put("total", Stats.spread(samples.stream().map(Sample::total).toList()));
+        return new Side(ms, samples.size());
+    }
+
+    /** Heap after warm-up and a full GC, and resident memory, of the handler's JVM and the floor's. */
+    public Memory memory(Variant variant, int warm) throws IOException, InterruptedException {
+        Map<String, Map<String, Long>> result = new LinkedHashMap<>();
+        for (boolean handler : new boolean[] {true, false}) {
+            Child.Output out = Child.run(handler ? lambda.handlerClasspath() : lambda.floorClasspath(),
+                    Variant.forSide(variant.flags(), handler ? "handler" : "floor"), EMULATOR,
+                    arguments(handler ? HANDLER : FLOOR, false, warm), fixture.functionEnvironment(), log);
+            checkStatus(out);
+            Map<String, Long> values = new LinkedHashMap<>();
+            for (String key : List.of("heap-used", "heap-committed", "vmrss", "vmhwm", "early-p50", "late-p50")) {
+                values.put(key, Long.parseLong(out.lines().get(key)));
+            }
+            result.put(handler ? "handler" : "floor", values);
+        }
+        return new Memory(variant.name(), result.get("handler"), result.get("floor"), warm);
+    }
+
+    /** Init and first invoke cut into parts, each timed with the classes it loaded. */
+    public Breakdown breakdown() throws IOException, InterruptedException {
+        Child.Output out = Child.run(lambda.handlerClasspath(), List.of(), "dev.stride.bench.child.InitBreakdown",
+                List.of(String.valueOf(fixture.readerRunId()), fixture.reader().sub()), fixture.functionEnvironment(), log);
+        checkStatus(out);
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("JVM start (spawn to main)", ms(out.nanos("main") - out.spawnedAt()), 0));
+        long previousClasses = 0;
+        double sum = steps.getFirst().ms();
+        for (String line : out.steps()) {
+            String[] parts = line.split(" ", 3);
+            long classes = Long.parseLong(parts[1]);
+            double ms = ms(Long.parseLong(parts[0]));
+            if (!parts[2].contains("(excluded)")) {
+                steps.add(new Step(parts[2], ms, classes - previousClasses));
+                sum += ms;
+            }
+            previousClasses = classes;
+        }
+        return new Breakdown(steps, sum, "steps forced one after another in one fresh JVM (default flags);"
+                + " class counts exclude the JDK's management classes loaded to count them");
+    }
+
+    /** Classes loaded from spawn to first response, by where they came from (jar, JDK, CDS archive, generated). */
+    public Map<String, Map<String, Long>> classOrigins() throws IOException, InterruptedException {
+        Map<String, Map<String, Long>> result = new LinkedHashMap<>();
+        for (boolean handler : new boolean[] {true, false}) {
+            Path classLog = work.resolve((handler ? "handler" : "floor") + "-classes.log");
+            Files.deleteIfExists(classLog);
+            Child.Output out = Child.run(handler ? lambda.handlerClasspath() : lambda.floorClasspath(),
+                    List.of("-Xlog:class+load=info:file=" + classLog), EMULATOR,
+                    arguments(handler ? HANDLER : FLOOR, false, 0), fixture.functionEnvironment(), log);
+            checkStatus(out);
+            Map<String, Long> counts = new TreeMap<>();
+            for (String line : Files.readAllLines(classLog)) {
+                int source = line.indexOf(" source: ");
+                if (source < 0) {
+                    continue;
+                }
+                counts.merge(origin(line.substring(source + 9).strip()), 1L, Long::sum);
+            }
+            Map<String, Long> sorted = new LinkedHashMap<>();
+            counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            result.put(handler ? "handler" : "floor", sorted);
+        }
+        return result;
+    }
+
+    private static String origin(String source) {
+        if (source.startsWith("shared objects file")) {
+            return "JDK (CDS archive)";
+        }
+        if (source.startsWith("jrt:/")) {
+            return "JDK (" + source.substring(5) + ")";
+        }
+        if (source.startsWith("file:")) {
+            String path = source.substring(5);
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            if (path.endsWith("/")) {
+                return "function classes (zip root)";
+            }
+            return name.replaceAll("-\\d[\\w.]*\\.jar$", "").replace(".jar", "");
+        }
+        if (source.contains("__") || source.contains("Lambda") || source.contains("hidden")) {
+            return "generated at run time (lambdas, proxies, accessors)";
+        }
+        return "generated at run time (" + source.split("[ ]")[0].replaceAll("\\$.*", "") + ")";
+    }
+
+    private List<String> arguments(String handlerClass, boolean prime, int warm) {
+        List<String> args = new ArrayList<>();
+        args.add("handler=" + handlerClass);
+        args.add("method=GET");
+        args.add("route=/runs/{runId}");
+        args.add("path.runId=" + fixture.readerRunId());
+        args.add("sub=" + fixture.reader().sub());
+        if (prime) {
+            args.add("prime=true");
+        }
+        if (warm > 0) {
+            args.add("warm=" + warm);
+        }
+        return args;
+    }
+
+    private void checkStatus(Child.Output out) {
+        if (!"200".equals(out.lines().get("status"))) {
+            throw new IllegalStateException("a fresh-JVM sample answered " + out.lines().get("status") + " instead of 200; see " + log);
+        }
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+}
