@@ -145,7 +145,13 @@ public final class LocalApp implements AutoCloseable {
     }
 
     static LocalDatabase startDatabase(Map<String, String> environment) {
-        return LocalDatabase.start(environment).migrate();
+        LocalDatabase database = LocalDatabase.start(environment);
+        try {
+            return database.migrate();
+        } catch (RuntimeException e) {
+            database.close(); // an embedded PostgreSQL must not outlive a failed start
+            throw e;
+        }
     }
 
     static String region(Map<String, String> environment) {

@@ -56,7 +56,7 @@ public final class Main {
         try {
             switch (command) {
                 case "serve" -> serve(Arguments.parse(arguments, false));
-                case "invoke" -> System.exit(invoke(Arguments.parse(arguments, true)));
+                case "invoke" -> System.exit(invoke(Arguments.parse(arguments, true), System.getenv(), System.out, System.err));
                 case "help", "--help", "-h" -> System.out.println(USAGE);
                 default -> fail("unknown command " + command);
             }
@@ -99,9 +99,8 @@ public final class Main {
     }
 
     /** Runs one function once, like {@code sam local invoke}; answers the process exit code. */
-    static int invoke(Arguments arguments) {
+    static int invoke(Arguments arguments, Map<String, String> environment, PrintStream out, PrintStream err) {
         ObjectMapper json = LocalApp.json().setSerializationInclusion(JsonInclude.Include.NON_NULL);
-        Map<String, String> environment = System.getenv();
         String region = LocalApp.region(environment);
         Template template = Template.load(arguments.template(), arguments.parameterOverrides, region);
         FunctionSpec spec = template.functions().get(arguments.function);
@@ -116,12 +115,12 @@ public final class Main {
         try (LocalDatabase db = LocalApp.startDatabase(environment)) {
             List<String> warnings = new ArrayList<>(template.warnings());
             Map<String, String> functionEnvironment = LocalApp.environment(spec, envVars, db, region, code, warnings);
-            warnings.forEach(w -> System.err.println("Note: " + w));
+            warnings.forEach(w -> err.println("Note: " + w));
             FunctionRuntime runtime = new FunctionRuntime(spec, code.classPath(), functionEnvironment, region, 1, worker, json);
             FunctionRuntime.Outcome outcome = runtime.invoke(event, spec.timeout(), java.util.UUID.randomUUID().toString());
             runtime.close();
             if (outcome.timedOut()) {
-                System.out.println("{\"errorMessage\":\"Task timed out after " + spec.timeout().toSeconds() + " seconds\"}");
+                out.println("{\"errorMessage\":\"Task timed out after " + spec.timeout().toSeconds() + " seconds\"}");
                 return 1;
             }
             if (outcome.error() != null) {
@@ -129,11 +128,11 @@ public final class Main {
                 error.put("errorMessage", String.valueOf(outcome.error().getMessage()));
                 error.put("errorType", outcome.error().getClass().getName());
                 error.put("stackTrace", Arrays.stream(outcome.error().getStackTrace()).map(String::valueOf).toList());
-                System.out.println(json.writeValueAsString(error));
+                out.println(json.writeValueAsString(error));
                 return 1;
             }
             Object output = outcome.output();
-            System.out.println(output instanceof JsonOutput raw ? new String(raw.bytes(), StandardCharsets.UTF_8)
+            out.println(output instanceof JsonOutput raw ? new String(raw.bytes(), StandardCharsets.UTF_8)
                     : json.writeValueAsString(output));
             return 0;
         } catch (IOException e) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An HTTP API JWT authorizer, checking what API Gateway checks, in its order: a token in the
@@ -40,9 +41,18 @@ public final class JwtAuthorizer {
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512);
     private static final String EXPIRED = "the token has expired";
 
+    /** Verified tokens kept at most; past that the cache starts over (tokens live an hour anyway). */
+    private static final int VERIFIED_LIMIT = 10_000;
+
     private final JwtAuthorizerSpec spec;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final Clock clock;
+    /**
+     * Tokens whose signature and claims were verified, by their exact text: checking an RSA
+     * signature is most of the authorizer's cost, and the same token comes again and again. Time
+     * is checked again on every use, so a cached token still expires on time.
+     */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     public JwtAuthorizer(JwtAuthorizerSpec spec, JWKSet issuerKeys, Clock clock) {
         this.spec = spec;
@@ -67,6 +77,15 @@ public final class JwtAuthorizer {
         if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
             token = token.substring(7).strip();
         }
+        Verified known = verified.get(token);
+        if (known != null) {
+            Date now = Date.from(clock.instant());
+            if (!known.expires().after(now)) {
+                verified.remove(token);
+                return Decision.deny(401, EXPIRED, true);
+            }
+            return decide(known.payload(), routeScopes);
+        }
         JWT jwt;
         try {
             jwt = JWTParser.parse(token);
@@ -90,6 +109,18 @@ public final class JwtAuthorizer {
             return Decision.deny(401, e.getMessage(), false);
         }
         Map<String, Object> payload = signed.getPayload().toJSONObject();
+        try {
+            if (verified.size() >= VERIFIED_LIMIT) {
+                verified.clear();
+            }
+            verified.put(token, new Verified(payload, signed.getJWTClaimsSet().getExpirationTime()));
+        } catch (ParseException e) {
+            return Decision.deny(401, "unreadable claims", false);
+        }
+        return decide(payload, routeScopes);
+    }
+
+    private Decision decide(Map<String, Object> payload, List<String> routeScopes) {
         List<String> required = routeScopes.isEmpty() ? spec.scopes() : routeScopes;
         List<String> granted = scopes(payload);
         if (!required.isEmpty() && required.stream().noneMatch(granted::contains)) {
@@ -167,6 +198,10 @@ public final class JwtAuthorizer {
             return String.valueOf(number.longValue());
         }
         return String.valueOf(value);
+    }
+
+    /** A token that passed every check but time, which is checked on each use. */
+    private record Verified(Map<String, Object> payload, Date expires) {
     }
 
     /**

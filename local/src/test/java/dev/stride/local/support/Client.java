@@ -2,7 +2,6 @@ package dev.stride.local.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stride.local.auth.LocalIdentityProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,11 +20,9 @@ public final class Client {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
-    private final LocalIdentityProvider identities;
 
-    Client(String baseUrl, LocalIdentityProvider identities) {
+    Client(String baseUrl) {
         this.baseUrl = baseUrl;
-        this.identities = identities;
     }
 
     public String baseUrl() {

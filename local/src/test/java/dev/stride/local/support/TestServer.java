@@ -25,7 +25,7 @@ public final class TestServer {
     public static synchronized LocalApp app() {
         if (app == null) {
             app = LocalApp.start(new LocalApp.Options(FixtureFunctions.template(), "127.0.0.1", 0, null, Map.of(),
-                    FixtureFunctions.resource("fixture/openapi.yaml"), 8, databaseEnvironment(), System.out));
+                    FixtureFunctions.resource("fixture/openapi.yaml"), 4, databaseEnvironment(), System.out));
             LocalApp started = app;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }
@@ -33,7 +33,12 @@ public final class TestServer {
     }
 
     public static Client client() {
-        return new Client(app().server().url(), app().server().identities());
+        return new Client(app().server().url());
+    }
+
+    /** A client of another local server (one a test starts itself). */
+    public static Client clientFor(String url) {
+        return new Client(url);
     }
 
     /** A token for {@code sub}, as POST /_local/token would give it. */
@@ -66,6 +71,20 @@ public final class TestServer {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** DB_URL (DB_USER, DB_PASSWORD) of the running server's database: for another command of the tests. */
+    public static Map<String, String> sameDatabase() {
+        DatabaseSettings db = app().database().settings();
+        Map<String, String> environment = new HashMap<>();
+        environment.put(DatabaseSettings.DB_URL, db.jdbcUrl());
+        if (db.user() != null) {
+            environment.put(DatabaseSettings.DB_USER, db.user());
+        }
+        if (db.password() != null) {
+            environment.put(DatabaseSettings.DB_PASSWORD, db.password());
+        }
+        return environment;
     }
 
     private static Map<String, String> databaseEnvironment() {
