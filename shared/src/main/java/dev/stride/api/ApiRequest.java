@@ -7,14 +7,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stride.json.Dates;
 import dev.stride.json.Json;
 import dev.stride.json.RequestBinder;
+import java.util.Locale;
+import dev.stride.paging.DateRange;
 import dev.stride.paging.ListQuery;
+import dev.stride.runs.TagName;
+import dev.stride.runs.Tags;
+import dev.stride.validation.TextRules;
 import dev.stride.api.ProblemException.FieldError;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** An HTTP API (payload 2.0) event, read the way every Stride handler reads it. */
@@ -60,8 +64,11 @@ public final class ApiRequest {
         return new UserRef.Id(id);
     }
 
-    /** The list parameters ({@code limit}, {@code cursor}, {@code from}, {@code to}, {@code tag}), all checked at once. */
-    public ListQuery listQuery() {
+    /** Which filters a list takes besides {@code limit} and {@code cursor}; other query parameters are ignored. */
+    public enum Filter { DATES, TAG }
+
+    /** The parameters of a list, all checked at once: {@code limit}, {@code cursor} and the given filters. */
+    public ListQuery listQuery(Filter... filters) {
         List<FieldError> errors = new ArrayList<>();
         int limit = ListQuery.DEFAULT_LIMIT;
         String rawLimit = query("limit");
@@ -73,26 +80,49 @@ public final class ApiRequest {
                 limit = parsed.intValue();
             }
         }
+        String cursor = query("cursor");
+        if (cursor != null && cursor.isEmpty()) {
+            errors.add(new FieldError("cursor", "must not be empty"));
+        }
+        List<Filter> wanted = List.of(filters);
+        DateRange range = wanted.contains(Filter.DATES) ? dates(errors) : new DateRange(null, null);
+        String tag = wanted.contains(Filter.TAG) ? tag(errors) : null;
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return new ListQuery(limit, cursor, range.from(), range.to(), tag);
+    }
+
+    /** The {@code from} and {@code to} parameters; a 400 if either is not a date or from is after to. */
+    public DateRange dateRange() {
+        List<FieldError> errors = new ArrayList<>();
+        DateRange range = dates(errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return range;
+    }
+
+    private DateRange dates(List<FieldError> errors) {
         LocalDate from = date("from", errors);
         LocalDate to = date("to", errors);
         if (from != null && to != null && from.isAfter(to)) {
             errors.add(new FieldError("from", "must not be after to"));
         }
-        String tag = query("tag");
-        if (tag != null) {
-            tag = tag.strip().toLowerCase(Locale.ROOT);
-            if (tag.isEmpty() || tag.codePointCount(0, tag.length()) > 30) {
-                errors.add(new FieldError("tag", "must be between 1 and 30 characters"));
-            }
+        return new DateRange(from, to);
+    }
+
+    private String tag(List<FieldError> errors) {
+        String raw = query("tag");
+        if (raw == null) {
+            return null;
         }
-        String cursor = query("cursor");
-        if (cursor != null && cursor.isEmpty()) {
-            errors.add(new FieldError("cursor", "must not be empty"));
+        String tag = Tags.normalise(raw);
+        String problem = TextRules.problem(tag, 1, TagName.MAX);
+        if (problem != null) {
+            errors.add(new FieldError("tag", problem));
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        return new ListQuery(limit, cursor, from, to, tag);
+        return tag;
     }
 
     /** The body as a new {@code type}, every bad field reported at once. */

@@ -61,7 +61,7 @@ public class ProblemException extends RuntimeException {
         String detail = errors.size() == 1
                 ? "1 field is invalid"
                 : errors.size() + " fields are invalid";
-        return new ProblemException(400, TYPE + "validation-error", "Invalid request", detail, errors);
+        return new ProblemException(400, TYPE + "validation-error", "Invalid Request", detail, errors);
     }
 
     public static ProblemException invalid(String field, String message) {

@@ -4,35 +4,40 @@ import dev.stride.Numbers;
 import dev.stride.api.Caller;
 import dev.stride.api.UserRef;
 import dev.stride.db.Database;
-import dev.stride.paging.ListQuery;
+import dev.stride.paging.DateRange;
 import dev.stride.users.Owners;
 import dev.stride.users.User;
 import java.sql.Date;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The dashboard: aggregates computed by PostgreSQL, never by loading the runs. */
+/**
+ * The dashboard, computed by PostgreSQL without loading the runs: whole weeks come from the
+ * {@code run_weeks} totals that a trigger keeps (migration V2), and the part-weeks at the edges of
+ * a {@code from}/{@code to} range from an aggregate over just those days. The cost follows the
+ * number of weeks in the answer, not the number of runs the user has.
+ */
 public final class DashboardService {
 
-    private static final LocalDate NO_START = LocalDate.of(1, 1, 1);
-    private static final LocalDate NO_END = LocalDate.of(9999, 12, 31);
+    private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
+    private static final LocalDate LAST = LocalDate.of(9999, 12, 31);
 
-    // The average pace is the timed runs' total duration over their total distance.
-    private static final String TOTALS = """
-            SELECT count(*),
-                   coalesce(sum(distance_km), 0),
-                   avg(distance_km),
-                   max(distance_km),
-                   sum(duration_seconds),
-                   sum(distance_km) FILTER (WHERE duration_seconds IS NOT NULL)
-              FROM runs
-             WHERE user_id = ?1 AND run_date BETWEEN ?2 AND ?3""";
-
-    // date_trunc('week') starts weeks on Monday (ISO 8601).
     private static final String WEEKS = """
-            SELECT CAST(date_trunc('week', run_date) AS date), count(*), sum(distance_km)
+            SELECT week_start, runs, distance_km, timed_seconds, timed_km, longest_km
+              FROM run_weeks
+             WHERE user_id = ?1 AND week_start BETWEEN ?2 AND ?3
+            UNION ALL
+            SELECT CAST(date_trunc('week', run_date) AS date),
+                   count(*),
+                   sum(CAST(distance_km AS numeric)),
+                   coalesce(sum(duration_seconds), 0),
+                   coalesce(sum(CAST(distance_km AS numeric)) FILTER (WHERE duration_seconds IS NOT NULL), 0),
+                   max(distance_km)
               FROM runs
-             WHERE user_id = ?1 AND run_date BETWEEN ?2 AND ?3
+             WHERE user_id = ?1 AND (run_date BETWEEN ?4 AND ?5 OR run_date BETWEEN ?6 AND ?7)
              GROUP BY 1
              ORDER BY 1""";
 
@@ -49,45 +54,88 @@ public final class DashboardService {
         this.database = database;
     }
 
-    public DashboardView get(Caller caller, UserRef owner, ListQuery range) {
-        LocalDate from = range.from() == null ? NO_START : range.from();
-        LocalDate to = range.to() == null ? NO_END : range.to();
+    public DashboardView get(Caller caller, UserRef owner, DateRange range) {
+        Plan plan = Plan.of(range.from(), range.to());
         return database.transaction(em -> {
             User user = Owners.resolve(em, caller, owner);
-            Object[] totals = (Object[]) em.createNativeQuery(TOTALS)
-                    .setParameter(1, user.getId()).setParameter(2, from).setParameter(3, to)
-                    .getSingleResult();
             @SuppressWarnings("unchecked")
-            List<Object[]> weeks = em.createNativeQuery(WEEKS)
-                    .setParameter(1, user.getId()).setParameter(2, from).setParameter(3, to)
+            List<Object[]> rows = em.createNativeQuery(WEEKS)
+                    .setParameter(1, user.getId())
+                    .setParameter(2, plan.wholeWeeksFrom).setParameter(3, plan.wholeWeeksTo)
+                    .setParameter(4, plan.headFrom).setParameter(5, plan.headTo)
+                    .setParameter(6, plan.tailFrom).setParameter(7, plan.tailTo)
                     .getResultList();
             @SuppressWarnings("unchecked")
             List<Object> mood = em.createNativeQuery(LATEST_MOOD)
-                    .setParameter(1, user.getId()).setParameter(2, from).setParameter(3, to)
+                    .setParameter(1, user.getId()).setParameter(2, plan.from).setParameter(3, plan.to)
                     .getResultList();
-
-            long runs = ((Number) totals[0]).longValue();
-            Double timedSeconds = toDouble(totals[4]);
-            Double timedKm = toDouble(totals[5]);
-            Double pace = timedSeconds == null || timedKm == null || timedKm == 0 ? null : timedSeconds / timedKm;
-            return new DashboardView(
-                    user.getUsername(),
-                    runs,
-                    Numbers.round(toDouble(totals[1]), 3),
-                    Numbers.round(toDouble(totals[2]), 3),
-                    Numbers.round(toDouble(totals[3]), 3),
-                    Numbers.round(pace, 1),
-                    mood.isEmpty() ? null : (String) mood.get(0),
-                    weeks.stream().map(DashboardService::week).toList());
+            return summarise(user.getUsername(), rows, mood.isEmpty() ? null : (String) mood.get(0));
         });
     }
 
-    private static DashboardView.Week week(Object[] row) {
-        LocalDate start = row[0] instanceof Date date ? date.toLocalDate() : (LocalDate) row[0];
-        return new DashboardView.Week(start, ((Number) row[1]).longValue(), Numbers.round(toDouble(row[2]), 3));
+    private static DashboardView summarise(String username, List<Object[]> rows, String latestMood) {
+        long runs = 0;
+        double km = 0;
+        double timedSeconds = 0;
+        double timedKm = 0;
+        Double longest = null;
+        List<DashboardView.Week> weeks = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            long weekRuns = ((Number) row[1]).longValue();
+            double weekKm = ((Number) row[2]).doubleValue();
+            double weekLongest = ((Number) row[5]).doubleValue();
+            runs += weekRuns;
+            km += weekKm;
+            timedSeconds += ((Number) row[3]).doubleValue();
+            timedKm += ((Number) row[4]).doubleValue();
+            longest = longest == null ? weekLongest : Math.max(longest, weekLongest);
+            weeks.add(new DashboardView.Week(toLocalDate(row[0]), weekRuns, Numbers.round(weekKm, 3)));
+        }
+        return new DashboardView(
+                username,
+                runs,
+                Numbers.round(km, 3),
+                runs == 0 ? null : Numbers.round(km / runs, 3),
+                Numbers.round(longest, 3),
+                timedKm == 0 ? null : Numbers.round(timedSeconds / timedKm, 1),
+                latestMood,
+                weeks);
     }
 
-    private static Double toDouble(Object value) {
-        return value == null ? null : ((Number) value).doubleValue();
+    private static LocalDate toLocalDate(Object value) {
+        return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+
+    /**
+     * Which weeks come whole from {@code run_weeks}, and which days at the head and tail of the
+     * range are aggregated from {@code runs} because their week is cut by {@code from} or {@code to}.
+     * An empty day range is written as LAST..FIRST.
+     */
+    private record Plan(LocalDate from, LocalDate to,
+                        LocalDate wholeWeeksFrom, LocalDate wholeWeeksTo,
+                        LocalDate headFrom, LocalDate headTo,
+                        LocalDate tailFrom, LocalDate tailTo) {
+
+        static Plan of(LocalDate requestedFrom, LocalDate requestedTo) {
+            LocalDate from = requestedFrom == null ? FIRST : requestedFrom;
+            LocalDate to = requestedTo == null ? LAST : requestedTo;
+            // The first Monday on or after `from`, and the last Sunday on or before `to`.
+            LocalDate firstWhole = requestedFrom == null
+                    ? FIRST : min(from.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY)), LAST);
+            LocalDate lastWhole = requestedTo == null
+                    ? LAST : to.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
+            if (firstWhole.isAfter(lastWhole) || lastWhole.minusDays(6).isBefore(firstWhole)) {
+                // No whole week inside the range: it is a few days, aggregated directly.
+                return new Plan(from, to, LAST, FIRST, from, to, LAST, FIRST);
+            }
+            return new Plan(from, to,
+                    firstWhole, lastWhole.minusDays(6),
+                    from.isBefore(firstWhole) ? from : LAST, from.isBefore(firstWhole) ? firstWhole.minusDays(1) : FIRST,
+                    lastWhole.isBefore(to) ? lastWhole.plusDays(1) : LAST, lastWhole.isBefore(to) ? to : FIRST);
+        }
+
+        private static LocalDate min(LocalDate a, LocalDate b) {
+            return a.isBefore(b) ? a : b;
+        }
     }
 }

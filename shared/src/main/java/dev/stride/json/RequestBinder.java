@@ -13,6 +13,8 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a JSON object into a request record, strictly, and reports every bad field at once:
- * unknown fields, wrong JSON types and out-of-range numbers here, then the record's Bean
- * Validation constraints. Jackson's own binding stops at the first error and coerces ("5" to 5,
+ * unknown fields, wrong JSON types and out-of-range numbers, and the record's Bean Validation
+ * constraints on all the other fields. Jackson's own binding stops at the first error and coerces ("5" to 5,
  * 2.7 to 2), so the fields are converted here, one by one, with no coercion at all.
  */
 public final class RequestBinder {
@@ -46,6 +48,7 @@ public final class RequestBinder {
                 errors.add(new FieldError(name, "is not a known field"));
             }
         }
+        Set<String> mistyped = new HashSet<>();
         Object[] values = new Object[shape.components.length];
         for (int i = 0; i < shape.components.length; i++) {
             RecordComponent component = shape.components[i];
@@ -53,36 +56,28 @@ public final class RequestBinder {
             try {
                 values[i] = convert(node, component.getGenericType());
             } catch (TypeMismatch mismatch) {
+                // Left null so the other fields are still validated; its own rules are not
+                // reported on top of the type error.
+                mistyped.add(component.getName());
                 errors.add(new FieldError(component.getName() + mismatch.path, mismatch.getMessage()));
             }
         }
+        R record = instantiate(shape, type, values);
+        for (FieldError violation : Validation.violations(record, groups)) {
+            if (!mistyped.contains(violation.field().split("\\[", 2)[0])) {
+                errors.add(violation);
+            }
+        }
         if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
             throw ProblemException.invalid(errors);
         }
-        R record = instantiate(shape, type, values);
-        Validation.check(record, groups);
         return record;
-    }
-
-    /** The names of {@code type}'s fields that are not in {@code body}; for reporting unknown ones early. */
-    public static List<String> unknownFields(ObjectNode body, Class<? extends Record> type) {
-        Shape shape = shapeOf(type);
-        List<String> unknown = new ArrayList<>();
-        body.fieldNames().forEachRemaining(name -> {
-            if (!shape.index.containsKey(name)) {
-                unknown.add(name);
-            }
-        });
-        return unknown;
     }
 
     /** The record as a JSON object, field by field: the starting point of a PATCH. */
     public static ObjectNode toNode(Record record) {
         return Json.mapper().valueToTree(record);
-    }
-
-    public static Set<String> fieldNames(Class<? extends Record> type) {
-        return shapeOf(type).index.keySet();
     }
 
     private static Object convert(JsonNode node, Type type) throws TypeMismatch {

@@ -1,37 +1,15 @@
 package dev.stride.moods;
 
-import dev.stride.users.User;
+import dev.stride.users.UserOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 
 /** How a user felt on a day, with five optional 1–5 levels. */
 @Entity
 @Table(name = "moods")
-public class Mood {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    // As in Run: the owner's id as a plain column, the relation read-only beside it.
-    @Column(name = "user_id", nullable = false, updatable = false)
-    private Long userId;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "user_id", insertable = false, updatable = false)
-    private User user;
+public class Mood extends UserOwned {
 
     @Column(nullable = false, length = 100)
     private String description;
@@ -48,36 +26,11 @@ public class Mood {
     @Column(length = 2000)
     private String note;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Mood() {
     }
 
     public Mood(long userId) {
-        this.userId = userId;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public Long getUserId() {
-        return userId;
+        super(userId);
     }
 
     public String getDescription() {
@@ -142,14 +95,6 @@ public class Mood {
 
     public void setNote(String note) {
         this.note = note;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
     }
 
     private static Integer toInt(Short level) {

@@ -39,17 +39,11 @@ public final class MoodService {
     public Page<MoodView> list(Caller caller, UserRef owner, ListQuery query) {
         return database.transaction(em -> {
             User user = Owners.resolve(em, caller, owner);
-            String scope = query.scope("moods", user.getId(), false);
+            String scope = query.scope("moods", user.getId());
             Cursor.Position after = query.cursor() == null ? null : Cursor.decode(query.cursor(), scope);
             List<Mood> moods = newestFirst(em, user.getId(), query, after, query.limit() + 1);
-            boolean more = moods.size() > query.limit();
-            List<MoodView> items = moods.stream().limit(query.limit()).map(MoodView::of).toList();
-            String next = null;
-            if (more) {
-                MoodView last = items.getLast();
-                next = Cursor.encode(scope, new Cursor.Position(last.date(), last.id()));
-            }
-            return new Page<>(items, next);
+            return Page.of(moods, query.limit(), scope, mood -> new Cursor.Position(mood.getDate(), mood.getId()))
+                    .map(MoodView::of);
         });
     }
 
@@ -66,12 +60,12 @@ public final class MoodService {
     }
 
     public MoodView get(Caller caller, long moodId) {
-        return database.transaction(em -> MoodView.of(find(em, caller, moodId, LockModeType.NONE)));
+        return database.transaction(em -> MoodView.of(Owners.find(em, caller, Mood.class, moodId, LockModeType.NONE)));
     }
 
     public MoodView update(Caller caller, long moodId, Patch<MoodInput> patch) {
         return database.transaction(em -> {
-            Mood mood = find(em, caller, moodId, LockModeType.PESSIMISTIC_WRITE);
+            Mood mood = Owners.find(em, caller, Mood.class, moodId, LockModeType.PESSIMISTIC_WRITE);
             apply(mood, patch.applyTo(MoodView.toInput(mood)));
             em.flush();
             return MoodView.of(mood);
@@ -80,7 +74,7 @@ public final class MoodService {
 
     public void delete(Caller caller, long moodId) {
         database.transaction(em -> {
-            Mood mood = find(em, caller, moodId, LockModeType.NONE);
+            Mood mood = Owners.find(em, caller, Mood.class, moodId, LockModeType.NONE);
             em.createQuery("DELETE FROM Mood m WHERE m.id = :id").setParameter("id", mood.getId()).executeUpdate();
             return null;
         });
@@ -110,23 +104,6 @@ public final class MoodService {
             select.setParameter("afterDate", after.date()).setParameter("afterId", after.id());
         }
         return select.setMaxResults(max).getResultList();
-    }
-
-    private static Mood find(EntityManager em, Caller caller, long moodId, LockModeType lock) {
-        List<Mood> moods = caller.admin()
-                ? em.createQuery("SELECT m FROM Mood m WHERE m.id = :id", Mood.class)
-                        .setParameter("id", moodId)
-                        .setLockMode(lock)
-                        .getResultList()
-                : em.createQuery("SELECT m FROM Mood m JOIN m.user u WHERE m.id = :id AND u.ownerSub = :sub", Mood.class)
-                        .setParameter("id", moodId)
-                        .setParameter("sub", caller.sub())
-                        .setLockMode(lock)
-                        .getResultList();
-        if (moods.isEmpty()) {
-            throw ProblemException.notFound("mood");
-        }
-        return moods.get(0);
     }
 
     private static void apply(Mood mood, MoodInput input) {

@@ -16,7 +16,7 @@ public record ListQuery(int limit, String cursor, LocalDate from, LocalDate to, 
     }
 
     /** The filters that define a list; a cursor is only valid with the filters it was issued for. */
-    public String scope(String list, long ownerId, boolean withTag) {
-        return list + '|' + ownerId + '|' + from + '|' + to + '|' + (withTag ? tag : null);
+    public String scope(String list, long ownerId) {
+        return list + '|' + ownerId + '|' + from + '|' + to + '|' + tag;
     }
 }

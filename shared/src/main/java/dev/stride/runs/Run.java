@@ -1,23 +1,15 @@
 package dev.stride.runs;
 
-import dev.stride.users.User;
+import dev.stride.users.UserOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.persistence.annotations.BatchFetch;
@@ -26,20 +18,7 @@ import org.eclipse.persistence.annotations.BatchFetchType;
 /** One run of one user. {@code distance} is stored as given, in {@code unit}; {@code distanceKm} is derived. */
 @Entity
 @Table(name = "runs")
-public class Run {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    // The owner's id as a plain column: ownership checks and queries need only the id, so they
-    // never load the user. The relation below maps the same column read-only, for navigation.
-    @Column(name = "user_id", nullable = false, updatable = false)
-    private Long userId;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "user_id", insertable = false, updatable = false)
-    private User user;
+public class Run extends UserOwned {
 
     @Column(nullable = false)
     private double distance;
@@ -74,36 +53,11 @@ public class Run {
     @BatchFetch(BatchFetchType.IN)
     private List<Tag> tags = new ArrayList<>();
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Run() {
     }
 
     public Run(long userId) {
-        this.userId = userId;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public Long getUserId() {
-        return userId;
+        super(userId);
     }
 
     public double getDistance() {
@@ -171,13 +125,5 @@ public class Run {
 
     public void setTags(List<Tag> tags) {
         this.tags = new ArrayList<>(tags);
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
     }
 }

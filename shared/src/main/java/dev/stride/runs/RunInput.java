@@ -3,12 +3,10 @@ package dev.stride.runs;
 import dev.stride.validation.CalendarDate;
 import dev.stride.validation.Text;
 import dev.stride.validation.Validation.OnUpdate;
-import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,7 +16,7 @@ import java.util.List;
  * create ({@code km}, today in UTC) and so cannot be cleared by a PATCH.
  */
 public record RunInput(
-        @NotNull @Positive @DecimalMax(value = "1000", message = "must be at most 1000 (in the given unit)")
+        @NotNull @Distance
         Double distance,
         @NotNull(groups = OnUpdate.class) @Pattern(regexp = "km|mi", message = "must be \"km\" or \"mi\"")
         String unit,
@@ -30,5 +28,5 @@ public record RunInput(
         @Text(max = 100) String title,
         @Text(max = 2000) String notes,
         @Size(max = 10, message = "must hold at most 10 tags")
-        List<@Text(min = 1, max = 30) String> tags) {
+        List<@TagName String> tags) {
 }

@@ -2,7 +2,6 @@ package dev.stride.runs;
 
 import dev.stride.api.Caller;
 import dev.stride.api.Patch;
-import dev.stride.api.ProblemException;
 import dev.stride.api.UserRef;
 import dev.stride.db.Database;
 import dev.stride.paging.Cursor;
@@ -50,7 +49,7 @@ public final class RunService {
     public Page<RunView> list(Caller caller, UserRef owner, ListQuery query) {
         return database.transaction(em -> {
             User user = Owners.resolve(em, caller, owner);
-            String scope = query.scope("runs", user.getId(), true);
+            String scope = query.scope("runs", user.getId());
             Cursor.Position after = query.cursor() == null ? null : Cursor.decode(query.cursor(), scope);
 
             StringBuilder jpql = new StringBuilder("SELECT r FROM Run r");
@@ -87,25 +86,19 @@ public final class RunService {
                 select.setParameter("afterDate", after.date()).setParameter("afterId", after.id());
             }
             List<Run> runs = select.setMaxResults(query.limit() + 1).getResultList();
-            boolean more = runs.size() > query.limit();
-            List<RunView> items = runs.stream().limit(query.limit()).map(RunView::of).toList();
-            String next = null;
-            if (more) {
-                RunView last = items.getLast();
-                next = Cursor.encode(scope, new Cursor.Position(last.date(), last.id()));
-            }
-            return new Page<>(items, next);
+            return Page.of(runs, query.limit(), scope, run -> new Cursor.Position(run.getDate(), run.getId()))
+                    .map(RunView::of);
         });
     }
 
     public RunView get(Caller caller, long runId) {
-        return database.transaction(em -> RunView.of(find(em, caller, runId, LockModeType.NONE)));
+        return database.transaction(em -> RunView.of(Owners.find(em, caller, Run.class, runId, LockModeType.NONE)));
     }
 
     public RunView update(Caller caller, long runId, Patch<RunInput> patch) {
         return database.transaction(em -> {
             // Locked: unit and distance together make distance_km, so two PATCHes must not interleave.
-            Run run = find(em, caller, runId, LockModeType.PESSIMISTIC_WRITE);
+            Run run = Owners.find(em, caller, Run.class, runId, LockModeType.PESSIMISTIC_WRITE);
             RunInput changed = patch.applyTo(RunView.toInput(run));
             apply(em, run, changed);
             em.flush();
@@ -115,28 +108,10 @@ public final class RunService {
 
     public void delete(Caller caller, long runId) {
         database.transaction(em -> {
-            Run run = find(em, caller, runId, LockModeType.NONE);
+            Run run = Owners.find(em, caller, Run.class, runId, LockModeType.NONE);
             em.createQuery("DELETE FROM Run r WHERE r.id = :id").setParameter("id", run.getId()).executeUpdate();
             return null;
         });
-    }
-
-    /** The run, if the caller may reach it; 404 for absent and for somebody else's alike. */
-    private static Run find(EntityManager em, Caller caller, long runId, LockModeType lock) {
-        List<Run> runs = caller.admin()
-                ? em.createQuery("SELECT r FROM Run r WHERE r.id = :id", Run.class)
-                        .setParameter("id", runId)
-                        .setLockMode(lock)
-                        .getResultList()
-                : em.createQuery("SELECT r FROM Run r JOIN r.user u WHERE r.id = :id AND u.ownerSub = :sub", Run.class)
-                        .setParameter("id", runId)
-                        .setParameter("sub", caller.sub())
-                        .setLockMode(lock)
-                        .getResultList();
-        if (runs.isEmpty()) {
-            throw ProblemException.notFound("run");
-        }
-        return runs.get(0);
     }
 
     private static void apply(EntityManager em, Run run, RunInput input) {

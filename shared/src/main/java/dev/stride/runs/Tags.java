@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /** Tag names as stored (lower-case, merged, alphabetical) and the rows behind them. */
-final class Tags {
+public final class Tags {
 
     private Tags() {
     }
@@ -15,9 +15,14 @@ final class Tags {
     static List<String> normalise(Collection<String> names) {
         TreeSet<String> normalised = new TreeSet<>();
         if (names != null) {
-            names.forEach(name -> normalised.add(name.strip().toLowerCase(Locale.ROOT)));
+            names.forEach(name -> normalised.add(normalise(name)));
         }
         return List.copyOf(normalised);
+    }
+
+    /** A tag name as stored and as the tag filter compares it. */
+    public static String normalise(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
     }
 
     /** The tags with these names, created if new; safe against another request creating them at once. */

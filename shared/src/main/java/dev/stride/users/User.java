@@ -1,5 +1,6 @@
 package dev.stride.users;
 
+import dev.stride.db.Timestamped;
 import dev.stride.moods.Mood;
 import dev.stride.runs.Run;
 import jakarta.persistence.Column;
@@ -9,17 +10,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** A user profile, bound to the identity (the token's {@code sub}) that created it. */
 @Entity
 @Table(name = "users")
-public class User {
+public class User extends Timestamped {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -33,12 +30,6 @@ public class User {
 
     @Column(nullable = false, length = 120)
     private String email;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     // Navigable for queries, never loaded by the handlers. Deleting a user deletes these rows
     // through the foreign keys' ON DELETE CASCADE: one statement instead of one per row.
@@ -55,21 +46,6 @@ public class User {
         this.ownerSub = ownerSub;
         this.username = username;
         this.email = email;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = now();
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public Long getId() {
@@ -94,13 +70,5 @@ public class User {
 
     public void setEmail(String email) {
         this.email = email;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
     }
 }

@@ -56,10 +56,8 @@ public final class UserService {
                 select.setParameter("afterId", after.id());
             }
             List<User> users = select.setMaxResults(query.limit() + 1).getResultList();
-            boolean more = users.size() > query.limit();
-            List<UserView> items = users.stream().limit(query.limit()).map(UserView::of).toList();
-            String next = more ? Cursor.encode(scope, new Cursor.Position(null, items.getLast().id())) : null;
-            return new Page<>(items, next);
+            return Page.of(users, query.limit(), scope, user -> new Cursor.Position(null, user.getId()))
+                    .map(UserView::of);
         });
     }
 

@@ -44,37 +44,13 @@ public @interface Text {
             if (value == null) {
                 return true;
             }
-            String problem = problem(value);
+            String problem = TextRules.problem(value, min, max);
             if (problem == null) {
                 return true;
             }
             context.disableDefaultConstraintViolation();
             context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
             return false;
-        }
-
-        private String problem(String value) {
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c == 0) {
-                    return "must not contain NUL characters";
-                }
-                if (Character.isHighSurrogate(c) && i + 1 < value.length()
-                        && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    i++;
-                } else if (Character.isSurrogate(c)) {
-                    return "must be valid Unicode text";
-                }
-            }
-            int length = value.codePointCount(0, value.length());
-            if (length < min || length > max) {
-                return min == max ? "must be exactly " + max + " characters"
-                        : "must be between " + min + " and " + max + " characters";
-            }
-            if (min > 0 && value.isBlank()) {
-                return "must not be blank";
-            }
-            return null;
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.stride.validation;
 
-import dev.stride.api.ProblemException;
 import dev.stride.api.ProblemException.FieldError;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
@@ -26,20 +25,17 @@ public final class Validation {
     private Validation() {
     }
 
-    /** Throws a validation problem listing every violated constraint of {@code value}. */
-    public static void check(Object value, Class<?>... groups) {
+    /** Every violated constraint of {@code value}, in the Default group and {@code groups}, by field. */
+    public static List<FieldError> violations(Object value, Class<?>... groups) {
         Class<?>[] all = new Class<?>[groups.length + 1];
         all[0] = Default.class;
         System.arraycopy(groups, 0, all, 1, groups.length);
         Set<ConstraintViolation<Object>> violations = VALIDATOR.validate(value, all);
-        if (!violations.isEmpty()) {
-            List<FieldError> errors = violations.stream()
-                    .map(v -> new FieldError(field(v.getPropertyPath()), v.getMessage()))
-                    .distinct()
-                    .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
-                    .toList();
-            throw ProblemException.invalid(errors);
-        }
+        return violations.stream()
+                .map(v -> new FieldError(field(v.getPropertyPath()), v.getMessage()))
+                .distinct()
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                .toList();
     }
 
     /** {@code tags[2]} rather than Hibernate's {@code tags[2].<list element>}. */

@@ -1,5 +1,7 @@
 package dev.stride.functions.moods;
 
+import static dev.stride.api.ApiRequest.Filter.DATES;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -24,6 +26,7 @@ public final class ListMoodsHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, request -> Responses.ok(service.list(request.caller(), request.userRef("id"), request.listQuery())));
+        return Api.handle(event, request ->
+                Responses.ok(service.list(request.caller(), request.userRef("id"), request.listQuery(DATES))));
     }
 }

@@ -1,5 +1,8 @@
 package dev.stride.functions.runs;
 
+import static dev.stride.api.ApiRequest.Filter.DATES;
+import static dev.stride.api.ApiRequest.Filter.TAG;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -24,6 +27,7 @@ public final class ListRunsHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, request -> Responses.ok(service.list(request.caller(), request.userRef("id"), request.listQuery())));
+        return Api.handle(event, request ->
+                Responses.ok(service.list(request.caller(), request.userRef("id"), request.listQuery(DATES, TAG))));
     }
 }

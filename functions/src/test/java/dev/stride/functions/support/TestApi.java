@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 /**
  * Calls the real handlers the way API Gateway would: a path is matched to its route, the route's
  * handler gets a payload 2.0 event, and the response comes back as a {@link TestResponse}.
- * Every handler is built once over the test database, like a warm Lambda instance.
+ * Every handler is built once over the test database, like a warm Lambda instance, and every
+ * response is checked against openapi.yaml, so the document cannot drift from the code.
  */
 public final class TestApi {
 
@@ -139,9 +140,12 @@ public final class TestApi {
         throw new IllegalArgumentException("no route for " + method + " " + path);
     }
 
+    /** Sends the event to its route's handler; every response must be one that openapi.yaml describes. */
     public TestResponse send(String method, HttpEvents event) {
         APIGatewayV2HTTPEvent built = event.build();
         var handler = routes.get(built.getRouteKey());
-        return new TestResponse(method, built.getRouteKey(), handler.handleRequest(built, new TestContext()));
+        TestResponse response = new TestResponse(method, built.getRouteKey(), handler.handleRequest(built, new TestContext()));
+        OpenApiContract.assertConforms(response, built.getRawPath());
+        return response;
     }
 }

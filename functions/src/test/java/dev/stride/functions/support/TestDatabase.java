@@ -54,7 +54,7 @@ public final class TestDatabase {
 
     /** Empties every table and restarts the IDs. */
     public static void reset() {
-        execute("TRUNCATE users, runs, moods, run_tags, tags RESTART IDENTITY CASCADE");
+        execute("TRUNCATE users, runs, moods, run_tags, tags, run_weeks RESTART IDENTITY CASCADE");
     }
 
     public static void execute(String sql) {
