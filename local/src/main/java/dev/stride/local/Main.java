@@ -87,7 +87,8 @@ public final class Main {
         out.println(String.format("  %-7s %-34s %s", "POST", "/_local/token", "a token: {\"sub\": \"alice\", \"groups\": [\"admin\"]}"));
         out.println(String.format("  %-7s %-34s %s", "GET", "/_local/docs", "Swagger UI over openapi.yaml"));
         LocalDatabase db = app.database();
-        out.println("Database: " + (db.isEmbedded() ? "embedded PostgreSQL at " : "") + db.settings().jdbcUrl() + " (migrated)");
+        out.println("Database: " + (db.isEmbedded() ? "embedded PostgreSQL at " : "") + db.settings().jdbcUrl()
+                + " (migrated; every function's DB_URL, DB_USER, DB_PASSWORD point here)");
         app.warnings().forEach(w -> out.println("Note: " + w));
         out.println("Ready on " + url + " in " + readyMillis + " ms since the JVM started. Ctrl-C stops it.");
         out.println();

@@ -106,6 +106,7 @@ final class DocsEndpoint {
                   <meta charset="utf-8">
                   <title>Stride API (local)</title>
                   <link rel="stylesheet" href="/_local/docs/swagger-ui.css">
+                  <link rel="icon" type="image/png" href="/_local/docs/favicon-32x32.png">
                   <style>
                     body { margin: 0; font-family: sans-serif; }
                     .token { padding: 12px 20px; background: #f3f6f9; border-bottom: 1px solid #d8dde3; }

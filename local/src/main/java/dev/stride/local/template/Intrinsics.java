@@ -80,7 +80,7 @@ final class Intrinsics {
 
     /** Parameters that were referenced but have neither a Default nor an override. */
     Set<String> unsetParameters() {
-        return Set.copyOf(unsetParameters);
+        return java.util.Collections.unmodifiableSet(unsetParameters);
     }
 
     /** Whether the template's condition {@code name} holds. */

@@ -145,8 +145,10 @@ public final class Template {
                     }
                 }
             }
-            intrinsics.unsetParameters().forEach(name -> warnings.add("parameter " + name
-                    + " has no Default and was not overridden: it is empty here"));
+            if (!intrinsics.unsetParameters().isEmpty()) {
+                warnings.add("parameters without a Default are empty here unless given with --parameter-overrides: "
+                        + String.join(", ", intrinsics.unsetParameters()));
+            }
             return new Template(file, Collections.unmodifiableMap(functions), Collections.unmodifiableMap(apis),
                     List.copyOf(warnings));
         }
