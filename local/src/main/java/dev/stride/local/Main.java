@@ -65,7 +65,7 @@ public final class Main {
         }
     }
 
-    private static void serve(Arguments arguments) throws IllegalArgumentException {
+    private static void serve(Arguments arguments) {
         PrintStream out = System.out;
         LocalApp app = LocalApp.start(new LocalApp.Options(arguments.template(), arguments.host, arguments.port,
                 arguments.envVars, arguments.parameterOverrides, arguments.openApi, arguments.maxInstances,

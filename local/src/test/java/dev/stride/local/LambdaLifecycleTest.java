@@ -39,17 +39,21 @@ class LambdaLifecycleTest {
     }
 
     @Test
-    void concurrentRequestsScaleOutToNewInstances() throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(4);
+    void concurrentRequestsScaleOutToNewInstancesUpToTheCapThenWait() throws Exception {
+        // The test server allows 4 instances per function: 6 overlapping requests get 4
+        // instances, and the last 2 wait for one to free up instead of failing.
+        ExecutorService clients = Executors.newFixedThreadPool(6);
         try {
-            List<CompletableFuture<JsonNode>> calls = IntStream.range(0, 4)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> api.get("/counter/b?sleepMillis=700", null).json(), clients))
+            List<CompletableFuture<Client.Response>> calls = IntStream.range(0, 6)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> api.get("/counter/b?sleepMillis=1500", null), clients))
                     .toList();
             Set<String> instances = new HashSet<>();
-            for (CompletableFuture<JsonNode> call : calls) {
-                instances.add(call.get().get("instance").asText());
+            for (CompletableFuture<Client.Response> call : calls) {
+                assertThat(call.get().status()).isEqualTo(200);
+                instances.add(call.get().json().get("instance").asText());
             }
-            assertThat(instances).as("four overlapping requests, four instances").hasSize(4);
+            assertThat(instances).hasSize(4);
+            assertThat(TestServer.app().functions().get("OtherCounterFunction").instances()).isEqualTo(4);
         } finally {
             clients.shutdown();
         }

@@ -141,21 +141,15 @@ public final class LocalServer implements AutoCloseable {
         String requestId = EventFactory.newRequestId();
         String function = "-";
         String note = null;
-        int status = 500;
-        try (exchange) {
-            GatewayResponse response;
+        GatewayResponse response;
+        try {
             IncomingRequest request = read(exchange);
             if (request == null) {
                 response = GatewayResponse.message(413, "Request Entity Too Large");
             } else {
                 String path = EventFactory.decodePath(request.rawPath());
                 if (path.equals(TokenEndpoint.PATH)) {
-                    response = Cors.isPreflight(request) ? gateway.handle(request, requestId, port()).response()
-                            : tokens.handle(request);
-                    Cors cors = gateway.corsFor(path);
-                    if (cors != null && !Cors.isPreflight(request)) {
-                        cors.decorate(response, request.header("origin"));
-                    }
+                    response = token(request, path);
                 } else if (docs.serves(path)) {
                     response = docs.handle(request, path);
                 } else {
@@ -165,17 +159,37 @@ public final class LocalServer implements AutoCloseable {
                     note = result.note();
                 }
             }
-            status = response.status();
-            write(exchange, response, requestId);
         } catch (IOException | RuntimeException e) {
+            // A fault of the local server itself: API Gateway's 500, and the trace for whoever fixes it.
+            synchronized (log) {
+                log.println("the local server failed on " + exchange.getRequestURI() + ":");
+                e.printStackTrace(log);
+            }
             note = "the local server failed: " + e;
-        } finally {
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            String line = LOG_TIME.format(Instant.now()) + " " + exchange.getRequestMethod() + " "
-                    + exchange.getRequestURI().getRawPath() + " " + function + " " + status + " " + millis + " ms"
-                    + (note == null ? "" : " (" + note + ")");
-            log.println(line);
+            response = ResponseMapper.internalError();
         }
+        try (exchange) {
+            write(exchange, response, requestId);
+        } catch (IOException e) {
+            note = "the client went away: " + e.getMessage();
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        log.println(LOG_TIME.format(Instant.now()) + " " + exchange.getRequestMethod() + " "
+                + exchange.getRequestURI().getRawPath() + " " + function + " " + response.status() + " " + millis + " ms"
+                + (note == null ? "" : " (" + note + ")"));
+    }
+
+    /** {@code /_local/token}, with the API's CORS: a browser front end gets its tokens across origins too. */
+    private GatewayResponse token(IncomingRequest request, String path) {
+        Cors cors = gateway.corsFor(path);
+        if (cors != null && Cors.isPreflight(request)) {
+            return cors.preflight(request);
+        }
+        GatewayResponse response = tokens.handle(request);
+        if (cors != null) {
+            cors.decorate(response, request.header("origin"));
+        }
+        return response;
     }
 
     /** The request as sent; null when its body is over API Gateway's limit. */

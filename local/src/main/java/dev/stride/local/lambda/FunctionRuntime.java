@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
@@ -113,7 +112,12 @@ public final class FunctionRuntime implements AutoCloseable {
                 discard(instance);
                 return Outcome.threw(init.getCause(), cold);
             }
-            release(instance);
+            // An Error (out of memory, stack overflow) ends a Lambda runtime; an exception does not.
+            if (e.getCause() instanceof Error) {
+                discard(instance);
+            } else {
+                release(instance);
+            }
             return Outcome.threw(e.getCause(), cold);
         } catch (InterruptedException | CancellationException e) {
             future.cancel(true);
@@ -191,7 +195,7 @@ public final class FunctionRuntime implements AutoCloseable {
                 if (!initialized) {
                     init();
                 }
-                return call(method, handler, event, context);
+                return method.call(handler, event, context, json);
             } finally {
                 thread.setContextClassLoader(previous);
                 thread.setName(threadName);
@@ -241,16 +245,6 @@ public final class FunctionRuntime implements AutoCloseable {
                 return;
             }
             env.getMethod("use", Map.class).invoke(null, environment);
-        }
-
-        private Object call(HandlerMethod method, Object handler, Object event, LocalContext context) throws Exception {
-            try {
-                return method.call(handler, event, context, json);
-            } catch (Exception | Error e) {
-                throw e;
-            } catch (Throwable other) {
-                throw new ExecutionException(other);
-            }
         }
 
         void close() {

@@ -76,21 +76,21 @@ final class HandlerMethod {
     }
 
     /** A new handler object (null for a static method): Lambda's init phase. */
-    Object instantiate() throws Throwable {
+    Object instantiate() throws Exception {
         if (Modifier.isStatic(method.getModifiers())) {
             return null;
         }
         try {
             return type.getConstructor().newInstance();
         } catch (InvocationTargetException e) {
-            throw e.getCause();
+            throw unwrap(e);
         } catch (NoSuchMethodException e) {
             throw new IllegalArgumentException(type.getName() + " needs a public no-argument constructor", e);
         }
     }
 
     /** Calls the handler; a stream handler's output comes back as {@link JsonOutput}. */
-    Object call(Object handler, Object input, Context context, ObjectMapper json) throws Throwable {
+    Object call(Object handler, Object input, Context context, ObjectMapper json) throws Exception {
         try {
             if (streams) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -105,8 +105,17 @@ final class HandlerMethod {
             Object argument = adapt(input, json);
             return takesContext ? method.invoke(handler, argument, context) : method.invoke(handler, argument);
         } catch (InvocationTargetException e) {
-            throw e.getCause();
+            throw unwrap(e);
         }
+    }
+
+    /** What the handler itself threw. */
+    private static Exception unwrap(InvocationTargetException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return cause instanceof Exception exception ? exception : e;
     }
 
     private Object adapt(Object input, ObjectMapper json) {
