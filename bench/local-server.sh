@@ -6,7 +6,8 @@
 #   2. the first requests' latencies (cold starts of their functions) and a warm one;
 #   3. GET /runs/{id} under wrk: 16 connections, requests/s and p50/p99, after a warm-up;
 #   4. Ctrl-C (SIGINT to the command's process group): time to exit, and no PostgreSQL left.
-# Usage: bench/local-server.sh [template.yaml]   (env: PORT=3900 DURATION=30s WARMUP=10s)
+# Usage: bench/local-server.sh [template.yaml]
+#   env: PORT=3900 DURATION=30s WARMUP=10s JVM_ARGS="..." (the server JVM's options; default the pom's)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,7 +29,7 @@ echo "== starting: ./mvnw -q -pl local -am package -DskipTests -Pserve"
 # background jobs otherwise ignore it), so that Ctrl-C can be sent to it as a terminal would.
 set -m
 start=$(date +%s%N)
-./mvnw -q -B -pl local -am package -DskipTests -Pserve \
+./mvnw -q -B -pl local -am package -DskipTests -Pserve ${JVM_ARGS+"-Dlocal.jvmArgs=$JVM_ARGS"} \
   -Dlocal.args="serve --port $PORT --template $TEMPLATE" >"$LOG" 2>&1 &
 group=$!
 set +m
