@@ -22,14 +22,14 @@ command -v curl >/dev/null || { echo "curl is missing: apt-get install -y curl" 
 [[ -f $TEMPLATE ]] || { echo "no template at $TEMPLATE" >&2; exit 1; }
 
 echo "== building once, so that the timing below is of a developer's second run"
-./mvnw -q -B -pl local -am package -DskipTests
+./mvnw -q -B -pl local -am package -Dmaven.test.skip
 
-echo "== starting: ./mvnw -q -pl local -am package -DskipTests -Pserve"
+echo "== starting: ./mvnw -q -pl local -am package -Dmaven.test.skip -Pserve"
 # Job control: the command gets a process group of its own, and keeps SIGINT (a script's
 # background jobs otherwise ignore it), so that Ctrl-C can be sent to it as a terminal would.
 set -m
 start=$(date +%s%N)
-./mvnw -q -B -pl local -am package -DskipTests -Pserve ${JVM_ARGS+"-Dlocal.jvmArgs=$JVM_ARGS"} \
+./mvnw -q -B -pl local -am package -Dmaven.test.skip -Pserve ${JVM_ARGS+"-Dlocal.jvmArgs=$JVM_ARGS"} \
   -Dlocal.args="serve --port $PORT --template $TEMPLATE" >"$LOG" 2>&1 &
 group=$!
 set +m
