@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -118,7 +119,7 @@ public final class Main {
             Map<String, String> functionEnvironment = LocalApp.environment(spec, envVars, db, region, code, warnings);
             warnings.forEach(w -> err.println("Note: " + w));
             FunctionRuntime runtime = new FunctionRuntime(spec, code.classPath(), functionEnvironment, region, 1, worker, json);
-            FunctionRuntime.Outcome outcome = runtime.invoke(event, spec.timeout(), java.util.UUID.randomUUID().toString());
+            FunctionRuntime.Outcome outcome = runtime.invoke(event, spec.timeout(), UUID.randomUUID().toString());
             runtime.close();
             if (outcome.timedOut()) {
                 out.println("{\"errorMessage\":\"Task timed out after " + spec.timeout().toSeconds() + " seconds\"}");

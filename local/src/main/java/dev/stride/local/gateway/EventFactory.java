@@ -1,7 +1,7 @@
 package dev.stride.local.gateway;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.stride.local.template.Template;
 import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -166,6 +167,6 @@ final class EventFactory {
     private static String traceId(Instant time) {
         byte[] random = new byte[12];
         RANDOM.nextBytes(random);
-        return "Root=1-" + Long.toHexString(time.getEpochSecond()) + "-" + java.util.HexFormat.of().formatHex(random);
+        return "Root=1-" + Long.toHexString(time.getEpochSecond()) + "-" + HexFormat.of().formatHex(random);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** A response on its way to the client: status, header lines (repeatable), body bytes. */
 record GatewayResponse(int status, List<Map.Entry<String, String>> headers, byte[] body) {
@@ -44,7 +45,7 @@ record GatewayResponse(int status, List<Map.Entry<String, String>> headers, byte
                 .findFirst().orElse(null);
     }
 
-    void removeHeaders(java.util.function.Predicate<String> name) {
+    void removeHeaders(Predicate<String> name) {
         headers.removeIf(h -> name.test(h.getKey()));
     }
 }

@@ -1,7 +1,6 @@
 package dev.stride.local.gateway;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,9 +22,5 @@ record IncomingRequest(String method, String rawPath, String rawQuery, List<Map.
             }
         }
         return joined;
-    }
-
-    String lowerCaseMethod() {
-        return method.toLowerCase(Locale.ROOT);
     }
 }

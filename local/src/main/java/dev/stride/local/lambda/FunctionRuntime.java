@@ -5,11 +5,14 @@ import dev.stride.local.template.FunctionSpec;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.sql.Driver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
@@ -228,10 +231,10 @@ public final class FunctionRuntime implements AutoCloseable {
          */
         private void registerJdbcDrivers() {
             try {
-                for (java.sql.Driver ignored : java.util.ServiceLoader.load(java.sql.Driver.class, loader)) {
+                for (Driver ignored : ServiceLoader.load(Driver.class, loader)) {
                     // Instantiating the provider is what registers it.
                 }
-            } catch (java.util.ServiceConfigurationError brokenProvider) {
+            } catch (ServiceConfigurationError brokenProvider) {
                 // The function will report the missing driver itself, as it would on Lambda.
             }
         }

@@ -3,10 +3,12 @@ package dev.stride.local.template;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +38,7 @@ final class Intrinsics {
     private final Map<String, Object> conditions;
     private final Map<String, Object> mappings;
     private final Map<String, Boolean> evaluatedConditions = new LinkedHashMap<>();
-    private final Set<String> unsetParameters = new java.util.TreeSet<>();
+    private final Set<String> unsetParameters = new TreeSet<>();
 
     Intrinsics(Map<String, Object> parameters, Map<String, Object> pseudoParameters, Set<String> resources,
                Map<String, Object> conditions, Map<String, Object> mappings) {
@@ -80,7 +82,7 @@ final class Intrinsics {
 
     /** Parameters that were referenced but have neither a Default nor an override. */
     Set<String> unsetParameters() {
-        return java.util.Collections.unmodifiableSet(unsetParameters);
+        return Collections.unmodifiableSet(unsetParameters);
     }
 
     /** Whether the template's condition {@code name} holds. */
