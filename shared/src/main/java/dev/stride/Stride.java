@@ -2,10 +2,12 @@ package dev.stride;
 
 import dev.stride.dashboard.DashboardService;
 import dev.stride.db.Database;
-import dev.stride.db.DatabaseSettings;
+import dev.stride.db.DatabaseAccess;
 import dev.stride.moods.MoodService;
 import dev.stride.runs.RunService;
+import dev.stride.snapstart.SnapStartHooks;
 import dev.stride.users.UserService;
+import org.crac.Core;
 
 /**
  * What a Lambda instance builds once, outside {@code handleRequest}: the persistence unit with its
@@ -15,6 +17,8 @@ import dev.stride.users.UserService;
 public final class Stride {
 
     private static volatile Stride instance;
+    // org.crac holds registered resources weakly: this keeps the hooks alive.
+    private static SnapStartHooks hooks;
 
     private final Database database;
     private final UserService users;
@@ -30,14 +34,20 @@ public final class Stride {
         this.dashboard = new DashboardService(database);
     }
 
-    /** The instance's services over the database the environment names, built on first use. */
+    /**
+     * The instance's services over the database the environment names ({@link DatabaseAccess}),
+     * built on first use, with the SnapStart hooks registered.
+     */
     public static Stride instance() {
         Stride current = instance;
         if (current == null) {
             synchronized (Stride.class) {
                 current = instance;
                 if (current == null) {
-                    current = new Stride(Database.open(DatabaseSettings.fromEnvironment()));
+                    DatabaseAccess access = DatabaseAccess.fromEnvironment();
+                    current = new Stride(Database.open(access.dataSource(), access.poolSize()));
+                    hooks = new SnapStartHooks(current, access.dataSource().logins());
+                    Core.getGlobalContext().register(hooks);
                     instance = current;
                 }
             }

@@ -117,7 +117,8 @@ class TemplateTest {
         List<String> dangling = new ArrayList<>();
         walk(template, "", (path, node) -> {
             if (node.has("Ref") && node.size() == 1) {
-                checkName(node.get("Ref").asText(), declared, path, dangling);
+                // SAM's references to what AutoPublishAlias generates: Function.Alias, Function.Version.
+                checkName(node.get("Ref").asText().replaceFirst("\\.(Alias|Version)$", ""), declared, path, dangling);
             }
             if (node.has("Fn::GetAtt")) {
                 checkName(node.get("Fn::GetAtt").get(0).asText(), declared, path, dangling);
@@ -251,7 +252,8 @@ class TemplateTest {
         assertThat(globals.path("Timeout").asInt()).isLessThan(30);
         assertThat(globals.at("/LoggingConfig/LogFormat").asText()).isEqualTo("JSON");
         assertThat(globals.at("/Environment/Variables").fieldNames()).toIterable()
-                .contains("DB_URL", "DB_USER", "DB_PASSWORD", "STRIDE_CURSOR_KEY");
+                .contains("DB_SECRET_ARN", "DB_IAM_AUTH", "DB_URL", "DB_USER", "STRIDE_CURSOR_KEY_SECRET_ARN")
+                .doesNotContain("DB_PASSWORD", "STRIDE_CURSOR_KEY");
         for (Function function : functions) {
             JsonNode logGroup = template.at("/Resources/" + function.logicalId() + "/Properties/LoggingConfig/LogGroup/Ref");
             assertThat(template.at("/Resources/" + logGroup.asText() + "/Type").asText())

@@ -1,7 +1,10 @@
 package dev.stride.api;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.stride.observability.Invocation;
+import dev.stride.observability.Metrics;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.function.Function;
@@ -25,6 +28,23 @@ public final class Api {
     private Api() {
     }
 
+    /**
+     * Serves one Lambda invocation: {@link #handle(APIGatewayV2HTTPEvent, Function)} with the
+     * invocation's request id and function name on every log line written meanwhile, and the
+     * request's metrics (EMF) written when it is answered.
+     */
+    public static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context,
+                                                  Function<ApiRequest, APIGatewayV2HTTPResponse> operation) {
+        try (Invocation invocation = Invocation.begin(context)) {
+            APIGatewayV2HTTPResponse response = handle(event, operation);
+            if (!invocation.synthetic()) {
+                Metrics.request(invocation, event == null ? null : event.getRouteKey(), response.getStatusCode());
+            }
+            return response;
+        }
+    }
+
+    /** Runs {@code operation} on {@code event} and answers its response or the problem it raised. */
     public static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event,
                                                   Function<ApiRequest, APIGatewayV2HTTPResponse> operation) {
         String path = event == null ? null : event.getRawPath();

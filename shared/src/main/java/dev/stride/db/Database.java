@@ -31,7 +31,16 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(DatabaseSettings settings) {
-        HikariDataSource dataSource = new HikariDataSource(poolConfig(settings));
+        return open(LoginDataSource.of(settings), settings.poolSize());
+    }
+
+    /**
+     * The unit over connections from {@code connections}, pooled {@code poolSize} at most. The pool
+     * asks {@code connections} for each new physical connection, so a login that changes (a rotated
+     * secret, a renewed IAM token) reaches the next one.
+     */
+    public static Database open(DataSource connections, int poolSize) {
+        HikariDataSource dataSource = new HikariDataSource(poolConfig(connections, poolSize));
         try {
             EntityManagerFactory factory = Persistence.createEntityManagerFactory(PERSISTENCE_UNIT,
                     Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
@@ -42,15 +51,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariConfig poolConfig(DatabaseSettings settings) {
+    private static HikariConfig poolConfig(DataSource connections, int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("stride");
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
+        config.setDataSource(connections);
         // One connection per Lambda instance: an instance serves one request at a time, and
         // max_connections is shared by every instance of every function.
-        config.setMaximumPoolSize(settings.poolSize());
+        config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(0);
         // A connection idle for over 500 ms (Hikari's alive-bypass window: a frozen Lambda's
         // always is) is checked before use, and one the database dropped is replaced instead of
@@ -59,8 +66,6 @@ public final class Database implements AutoCloseable {
         config.setValidationTimeout(2_000);
         config.setInitializationFailTimeout(-1);
         config.setAutoCommit(true);
-        config.addDataSourceProperty("ApplicationName", "stride");
-        config.addDataSourceProperty("tcpKeepAlive", "true");
         return config;
     }
 

@@ -81,7 +81,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         return new DatabaseSettings("jdbc:postgresql://" + hostPort + path + query, user, password, poolSize);
     }
 
-    private static int parsePoolSize(String value) {
+    static int parsePoolSize(String value) {
         if (value == null || value.isBlank()) {
             return 1;
         }

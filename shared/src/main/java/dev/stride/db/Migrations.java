@@ -8,6 +8,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 /** The schema, from the versioned scripts in {@code db/migration} and nowhere else. */
 public final class Migrations {
 
+    /** Where Stride's versioned scripts are. */
+    public static final String LOCATION = "classpath:db/migration";
+
     private Migrations() {
     }
 
@@ -21,9 +24,14 @@ public final class Migrations {
     }
 
     public static MigrateResult migrate(DataSource dataSource) {
+        return migrate(dataSource, LOCATION);
+    }
+
+    /** Migrates with the scripts of {@code locations} (tests add a location of their own). */
+    public static MigrateResult migrate(DataSource dataSource, String... locations) {
         return Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(locations)
                 // Each migration runs in its own transaction: one that fails leaves the previous
                 // schema as it was (PostgreSQL has transactional DDL).
                 .group(false)

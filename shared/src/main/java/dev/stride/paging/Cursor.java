@@ -1,6 +1,6 @@
 package dev.stride.paging;
 
-import dev.stride.Env;
+import dev.stride.aws.SecretSettings;
 import dev.stride.api.ProblemException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +17,15 @@ import javax.crypto.spec.SecretKeySpec;
  * list's order), bound to the list and filters it was issued for, and signed, so that a cursor
  * Stride did not issue, or one reused with other filters, is refused (400).
  *
- * <p>The key is {@code STRIDE_CURSOR_KEY}; without it a built-in key is used, which still
+ * <p>The key is {@code STRIDE_CURSOR_KEY} (on AWS, the secret {@code STRIDE_CURSOR_KEY_SECRET_ARN}
+ * names: see {@link SecretSettings}); without it a built-in key is used, which still
  * detects damaged and reused cursors but lets someone who reads this code forge one. A forged
  * cursor can only move within the caller's own list, whose ownership is checked regardless.
  */
 public final class Cursor {
 
     public static final String KEY_VARIABLE = "STRIDE_CURSOR_KEY";
-    private static final byte[] KEY = key(Env.get(KEY_VARIABLE));
+    private static final byte[] KEY = key(SecretSettings.get(KEY_VARIABLE));
     private static final int MAC_BYTES = 16;
     private static final int SCOPE_BYTES = 8;
 

@@ -26,7 +26,7 @@ public final class CreateMoodHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, request -> {
+        return Api.handle(event, context, request -> {
             MoodView created = service.create(request.caller(), request.userRef("id"), request.body(MoodInput.class));
             return Responses.created("/moods/" + created.id(), created);
         });

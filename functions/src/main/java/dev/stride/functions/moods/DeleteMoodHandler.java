@@ -24,7 +24,7 @@ public final class DeleteMoodHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, request -> {
+        return Api.handle(event, context, request -> {
             service.delete(request.caller(), request.id("moodId"));
             return Responses.noContent();
         });

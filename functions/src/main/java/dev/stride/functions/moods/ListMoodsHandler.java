@@ -26,7 +26,7 @@ public final class ListMoodsHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, request ->
+        return Api.handle(event, context, request ->
                 Responses.ok(service.list(request.caller(), request.userRef("id"), request.listQuery(DATES))));
     }
 }

@@ -26,7 +26,7 @@ public final class CreateRunHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, request -> {
+        return Api.handle(event, context, request -> {
             RunView created = service.create(request.caller(), request.userRef("id"), request.body(RunInput.class));
             return Responses.created("/runs/" + created.id(), created);
         });

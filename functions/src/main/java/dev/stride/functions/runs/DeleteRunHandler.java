@@ -24,7 +24,7 @@ public final class DeleteRunHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, request -> {
+        return Api.handle(event, context, request -> {
             service.delete(request.caller(), request.id("runId"));
             return Responses.noContent();
         });

@@ -27,7 +27,7 @@ public final class ListRunsHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, request ->
+        return Api.handle(event, context, request ->
                 Responses.ok(service.list(request.caller(), request.userRef("id"), request.listQuery(DATES, TAG))));
     }
 }

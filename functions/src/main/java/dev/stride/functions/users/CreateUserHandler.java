@@ -26,7 +26,7 @@ public final class CreateUserHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, request -> {
+        return Api.handle(event, context, request -> {
             UserView created = service.create(request.caller(), request.body(UserInput.class));
             return Responses.created("/users/" + created.id(), created);
         });

@@ -24,6 +24,6 @@ public final class ListUsersHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, request -> Responses.ok(service.list(request.caller(), request.listQuery())));
+        return Api.handle(event, context, request -> Responses.ok(service.list(request.caller(), request.listQuery())));
     }
 }

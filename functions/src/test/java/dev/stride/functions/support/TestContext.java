@@ -11,6 +11,16 @@ import java.util.UUID;
 public final class TestContext implements Context {
 
     private final String requestId = UUID.randomUUID().toString();
+    private final int remainingMillis;
+
+    public TestContext() {
+        this(30_000);
+    }
+
+    /** A context whose invocation has {@code remainingMillis} left before the function's timeout. */
+    public TestContext(int remainingMillis) {
+        this.remainingMillis = remainingMillis;
+    }
 
     @Override
     public String getAwsRequestId() {
@@ -54,7 +64,7 @@ public final class TestContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 30_000;
+        return remainingMillis;
     }
 
     @Override

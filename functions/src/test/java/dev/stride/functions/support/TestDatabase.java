@@ -66,6 +66,11 @@ public final class TestDatabase {
         }
     }
 
+    /** The single text value a query answers, e.g. {@code SHOW hba_file}. */
+    public static String query(String sql) {
+        return Sql.single(stride().database().dataSource(), sql);
+    }
+
     /** The single number a counting query answers, e.g. {@code SELECT count(*) FROM runs}. */
     public static long count(String sql) {
         try (Connection connection = stride().database().dataSource().getConnection();

@@ -1,0 +1,137 @@
+package dev.stride.observability;
+
+import dev.stride.Env;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Stride's log output: one JSON object per line on stdout, the form Lambda's JSON log format
+ * expects from code that does not use its own logger ({@code "timestamp"} in RFC 3339,
+ * {@code "level"}, so {@code ApplicationLogLevel} filtering works), with the invocation's
+ * {@code requestId} and {@code functionName} on every line.
+ *
+ * <p>Hand-written JSON on purpose: logging must work before, and whatever happens to, the
+ * application's ObjectMapper, and costs nothing to load.
+ */
+public final class JsonLines {
+
+    /** Levels from the most to the least verbose; Lambda's names. */
+    public enum Level { TRACE, DEBUG, INFO, WARN, ERROR }
+
+    private static final Level THRESHOLD = threshold(Env.get("AWS_LAMBDA_LOG_LEVEL"));
+
+    private JsonLines() {
+    }
+
+    public static boolean enabled(Level level) {
+        return level.compareTo(THRESHOLD) >= 0;
+    }
+
+    /** Writes a log line, if {@code level} passes the function's application log level. */
+    public static void log(Level level, String logger, String message, Throwable error) {
+        if (!enabled(level)) {
+            return;
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("timestamp", Instant.now().toString());
+        line.put("level", level.name());
+        line.put("message", message);
+        line.put("logger", logger);
+        addInvocation(line);
+        if (error != null) {
+            StringWriter trace = new StringWriter();
+            error.printStackTrace(new PrintWriter(trace));
+            line.put("errorType", error.getClass().getName());
+            line.put("stackTrace", trace.toString());
+        }
+        write(line);
+    }
+
+    static void addInvocation(Map<String, Object> line) {
+        Invocation invocation = Invocation.current();
+        if (invocation != null) {
+            line.put("requestId", invocation.requestId());
+            line.put("functionName", invocation.functionName());
+        } else {
+            // Init and SnapStart hooks: no request yet, but the function is known.
+            line.put("functionName", Env.get("AWS_LAMBDA_FUNCTION_NAME"));
+        }
+    }
+
+    /** Writes {@code fields} as one JSON line (an EMF metrics document, a log line). */
+    public static void write(Map<String, ?> fields) {
+        StringBuilder json = new StringBuilder(256);
+        appendValue(json, fields);
+        PrintStream out = System.out;
+        out.println(json);
+    }
+
+    private static void appendValue(StringBuilder json, Object value) {
+        switch (value) {
+            case null -> json.append("null");
+            case String text -> appendString(json, text);
+            case Boolean flag -> json.append(flag);
+            case Double number when number.isNaN() || number.isInfinite() -> json.append("null");
+            case Float number when number.isNaN() || number.isInfinite() -> json.append("null");
+            case Number number -> json.append(number);
+            case Map<?, ?> map -> {
+                json.append('{');
+                boolean first = true;
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    json.append(first ? "" : ",");
+                    first = false;
+                    appendString(json, String.valueOf(entry.getKey()));
+                    json.append(':');
+                    appendValue(json, entry.getValue());
+                }
+                json.append('}');
+            }
+            case List<?> list -> {
+                json.append('[');
+                for (int i = 0; i < list.size(); i++) {
+                    json.append(i == 0 ? "" : ",");
+                    appendValue(json, list.get(i));
+                }
+                json.append(']');
+            }
+            default -> appendString(json, value.toString());
+        }
+    }
+
+    private static void appendString(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
+    }
+
+    private static Level threshold(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return Level.INFO;
+        }
+        String name = configured.trim().toUpperCase(Locale.ROOT);
+        // Lambda's levels are TRACE, DEBUG, INFO, WARN, ERROR and FATAL.
+        return "FATAL".equals(name) ? Level.ERROR : Level.valueOf(name);
+    }
+}

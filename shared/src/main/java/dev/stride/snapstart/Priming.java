@@ -1,0 +1,45 @@
+package dev.stride.snapstart;
+
+import dev.stride.Stride;
+import dev.stride.observability.Invocation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the request path before the SnapStart snapshot, so that the snapshot already holds what the
+ * first real request would otherwise pay for: the handler doorway, event reading, caller claims,
+ * paging, JSON, problem+json, Bean Validation's bootstrap, the queries EclipseLink compiles, and
+ * the driver's connection classes. The paths come from every {@link Primer} on the class path.
+ *
+ * <p>The requests are synthetic invocations: they leave no metrics and do not count as the cold
+ * start. A failed request does not stop priming: a snapshot taken while the database is
+ * unreachable only means the first real request pays for what was not primed, and must not fail
+ * the deploy. An {@link Error} (a class that cannot initialise, say the cursor key's secret being
+ * unreadable) does fail it, rather than freeze a broken class into the snapshot.
+ */
+public final class Priming {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Priming.class);
+
+    private Priming() {
+    }
+
+    /** The status of every synthetic request, in order (500 for a primer that failed). */
+    public static List<Integer> prime(Stride stride) {
+        long started = System.nanoTime();
+        List<Integer> statuses = new ArrayList<>();
+        for (Primer primer : ServiceLoader.load(Primer.class, Priming.class.getClassLoader())) {
+            try {
+                statuses.addAll(Invocation.synthetic(() -> primer.prime(stride)));
+            } catch (RuntimeException failure) {
+                LOG.warn("priming with {} failed", primer.getClass().getName(), failure);
+                statuses.add(500);
+            }
+        }
+        LOG.info("primed the request path in {} ms: {}", (System.nanoTime() - started) / 1_000_000, statuses);
+        return statuses;
+    }
+}
