@@ -2,6 +2,7 @@ package dev.stride.local;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stride.db.DatabaseAccess;
 import dev.stride.db.DatabaseSettings;
 import dev.stride.db.LocalDatabase;
 import dev.stride.local.gateway.LocalServer;
@@ -38,9 +39,14 @@ import java.util.stream.Stream;
  */
 public final class LocalApp implements AutoCloseable {
 
-    /** The variables the local database replaces in every function's environment. */
+    /**
+     * The variables the local database replaces in every function's environment: where the
+     * database is, and how the deployed functions log in to it (a secret, IAM), which would
+     * otherwise send them to AWS for a login.
+     */
     static final Set<String> DATABASE_VARIABLES = Set.of(DatabaseSettings.DB_URL, DatabaseSettings.DB_USER,
-            DatabaseSettings.DB_PASSWORD, DatabaseSettings.DATABASE_URL);
+            DatabaseSettings.DB_PASSWORD, DatabaseSettings.DATABASE_URL, DatabaseAccess.DB_SECRET_ARN,
+            DatabaseAccess.DB_IAM_AUTH);
 
     private final Template template;
     private final LocalDatabase database;

@@ -88,6 +88,8 @@ class LambdaLifecycleTest {
                 .containsEntry("STAGE", "test")
                 .containsEntry("LOG_LEVEL", "debug")
                 .doesNotContainKey("DB_PASSWORD")
+                .doesNotContainKey("DB_SECRET_ARN")
+                .as("the secret only exists once deployed").doesNotContainKey("STRIDE_CURSOR_KEY_SECRET_ARN")
                 .containsEntry("DB_URL", TestServer.app().database().settings().jdbcUrl());
     }
 }

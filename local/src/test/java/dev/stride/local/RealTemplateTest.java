@@ -45,6 +45,10 @@ class RealTemplateTest {
             Client.Response created = api.post("/users", "{\"username\": \"Alice\", \"email\": \"alice@example.com\"}", token);
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             assertThat(api.get("/users/me", token).json().get("email").asText()).isEqualTo("alice@example.com");
+            assertThat(api.post("/users/me/runs", "{\"distance\": 5}", token).status()).isEqualTo(201);
+            Client.Response runs = api.get("/users/me/runs?limit=1", token);
+            assertThat(runs.status()).as(runs.toString()).isEqualTo(200);
+            assertThat(runs.json().get("items")).hasSize(1);
             assertThat(api.get("/users/me", null).status()).isEqualTo(401);
             assertThat(api.send(api.request("/users").header("Origin", "http://localhost:5173")
                     .header("Access-Control-Request-Method", "POST")

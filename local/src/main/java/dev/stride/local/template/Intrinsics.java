@@ -39,6 +39,8 @@ final class Intrinsics {
     private final Map<String, Object> mappings;
     private final Map<String, Boolean> evaluatedConditions = new LinkedHashMap<>();
     private final Set<String> unsetParameters = new TreeSet<>();
+    /** Resources whose stand-in values went into what was resolved since {@link #resolveDeployed}. */
+    private final Set<String> deployedResources = new TreeSet<>();
 
     Intrinsics(Map<String, Object> parameters, Map<String, Object> pseudoParameters, Set<String> resources,
                Map<String, Object> conditions, Map<String, Object> mappings) {
@@ -78,6 +80,20 @@ final class Intrinsics {
             return resolved;
         }
         return value;
+    }
+
+    /**
+     * Resolves {@code value} and tells which template resources it depends on: their stand-ins
+     * (a logical ID for an ARN) mean nothing outside AWS.
+     */
+    Deployed resolveDeployed(Object value) {
+        deployedResources.clear();
+        Object resolved = resolve(value);
+        return new Deployed(resolved, Set.copyOf(deployedResources));
+    }
+
+    /** A resolved value and the resources it stands in for. */
+    record Deployed(Object value, Set<String> resources) {
     }
 
     /** Parameters that were referenced but have neither a Default nor an override. */
@@ -136,6 +152,7 @@ final class Intrinsics {
             return pseudoParameters.get(name);
         }
         if (resources.contains(name)) {
+            deployedResources.add(name);
             return name;
         }
         throw new TemplateException("!Ref " + name + ": no such parameter or resource");
@@ -146,6 +163,7 @@ final class Intrinsics {
         if (parts.size() != 2) {
             throw new TemplateException("Fn::GetAtt needs [Resource, Attribute]");
         }
+        deployedResources.add(text(parts.get(0)));
         return text(parts.get(0)) + "." + text(parts.get(1));
     }
 

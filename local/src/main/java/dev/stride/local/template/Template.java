@@ -26,7 +26,7 @@ public final class Template {
     private static final Duration DEFAULT_FUNCTION_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration MAX_INTEGRATION_TIMEOUT = Duration.ofSeconds(30);
     private static final Set<String> FUNCTION_PROPERTIES = Set.of("PackageType", "Runtime", "Handler", "CodeUri",
-            "Timeout", "MemorySize", "Environment", "Events");
+            "Timeout", "MemorySize", "Events");
     private static final Set<String> API_PROPERTIES = Set.of("Auth", "CorsConfiguration");
 
     private final Path file;
@@ -84,6 +84,8 @@ public final class Template {
         private final Map<String, Object> document;
         private final Intrinsics intrinsics;
         private final List<String> warnings = new ArrayList<>();
+        /** Variables left out of the functions' environments, and the resources their values come from. */
+        private final Map<String, String> deployedOnly = new TreeMap<>();
 
         Reader(Path file, Map<String, Object> document, Map<String, String> overrides, String region) {
             this.file = file;
@@ -112,8 +114,9 @@ public final class Template {
                     case "AWS::Serverless::HttpApi" -> apis.put(logicalId,
                             httpApi(logicalId, resolved(merge(apiGlobals, properties), API_PROPERTIES, logicalId)));
                     case "AWS::Serverless::Function" -> {
-                        FunctionSpec function = function(logicalId,
-                                resolved(merge(functionGlobals, properties), FUNCTION_PROPERTIES, logicalId));
+                        Map<String, Object> merged = merge(functionGlobals, properties);
+                        FunctionSpec function = function(logicalId, resolved(merged, FUNCTION_PROPERTIES, logicalId),
+                                merged.get("Environment"));
                         if (function != null) {
                             functions.put(logicalId, function);
                         }
@@ -145,6 +148,12 @@ public final class Template {
                     }
                 }
             }
+            if (!deployedOnly.isEmpty()) {
+                List<String> named = new ArrayList<>();
+                deployedOnly.forEach((name, from) -> named.add(name + " (from " + from + ")"));
+                warnings.add("not set locally, as their values come from resources that exist only once deployed: "
+                        + String.join(", ", named));
+            }
             if (!intrinsics.unsetParameters().isEmpty()) {
                 warnings.add("parameters without a Default are empty here unless given with --parameter-overrides: "
                         + String.join(", ", intrinsics.unsetParameters()));
@@ -153,7 +162,31 @@ public final class Template {
                     List.copyOf(warnings));
         }
 
-        private FunctionSpec function(String logicalId, Map<String, Object> properties) {
+        /**
+         * The function's variables, each resolved on its own: one whose value comes from a
+         * resource of the template (a secret's ARN, a table's name) is left out, since that
+         * resource only exists once deployed; the functions then run as they do without it.
+         */
+        private Map<String, String> environment(String logicalId, Object rawEnvironment) {
+            Map<String, Object> environment = map(resolveIfIntrinsic(rawEnvironment), logicalId + ".Environment");
+            Map<String, String> variables = new TreeMap<>();
+            map(resolveIfIntrinsic(environment.get("Variables")), logicalId + ".Environment.Variables").forEach((name, raw) -> {
+                Intrinsics.Deployed value = intrinsics.resolveDeployed(raw);
+                if (!value.resources().isEmpty()) {
+                    deployedOnly.put(name, String.join(", ", value.resources()));
+                } else if (value.value() != Intrinsics.NO_VALUE) {
+                    variables.put(name, Intrinsics.text(value.value()));
+                }
+            });
+            return variables;
+        }
+
+        /** A whole Environment or Variables given as an intrinsic ({@code !If}) is resolved first. */
+        private Object resolveIfIntrinsic(Object value) {
+            return value instanceof Map<?, ?> map && isIntrinsic(map) ? intrinsics.resolve(value) : value;
+        }
+
+        private FunctionSpec function(String logicalId, Map<String, Object> properties, Object rawEnvironment) {
             if ("Image".equals(properties.get("PackageType"))) {
                 warnings.add(logicalId + ": container image functions are not served locally");
                 return null;
@@ -176,10 +209,7 @@ public final class Template {
                     : DEFAULT_FUNCTION_TIMEOUT;
             int memory = properties.containsKey("MemorySize")
                     ? Integer.parseInt(Intrinsics.text(properties.get("MemorySize"))) : 128;
-            Map<String, Object> environment = map(properties.get("Environment"), logicalId + ".Environment");
-            Map<String, String> variables = new TreeMap<>();
-            map(environment.get("Variables"), logicalId + ".Environment.Variables")
-                    .forEach((name, value) -> variables.put(name, Intrinsics.text(value)));
+            Map<String, String> variables = environment(logicalId, rawEnvironment);
 
             List<RouteSpec> routes = new ArrayList<>();
             map(properties.get("Events"), logicalId + ".Events").forEach((eventName, rawEvent) -> {

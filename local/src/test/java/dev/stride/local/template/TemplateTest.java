@@ -38,6 +38,8 @@ class TemplateTest {
         assertThat(template.functions().get("MigrateFunction").routes()).isEmpty();
         assertThat(template.functions().get("MigrateFunction").timeout()).isEqualTo(Duration.ofSeconds(120));
         assertThat(template.warnings()).anyMatch(w -> w.contains("DatabasePassword"));
+        assertThat(getRun.environment()).doesNotContainKey("STRIDE_CURSOR_KEY_SECRET_ARN");
+        assertThat(template.warnings()).anyMatch(w -> w.contains("STRIDE_CURSOR_KEY_SECRET_ARN (from CursorKeySecret)"));
 
         HttpApiSpec api = template.apis().get("StrideApi");
         assertThat(api.defaultAuthorizer()).isEqualTo("CognitoJwt");
@@ -59,7 +61,7 @@ class TemplateTest {
     }
 
     @Test
-    void intrinsicFunctionsResolveAndUnknownResourcesBecomeStandIns() throws IOException {
+    void intrinsicFunctionsResolveAndVariablesFromResourcesAreLeftOut() throws IOException {
         Path file = write("""
                 Parameters:
                   Names: { Type: CommaDelimitedList, Default: "a, b,c" }
@@ -81,26 +83,31 @@ class TemplateTest {
                       Environment:
                         Variables:
                           JOINED: !Join [":", !Ref Names]
-                          SUB: !Sub "${AWS::Region}/${Table}/${Table.Arn}/${!Literal}"
-                          SUB_VARS: !Sub ["${x}-${AWS::AccountId}", { x: !Ref Table }]
+                          SUB: !Sub "${AWS::Region}/${!Literal}"
+                          SUB_VARS: !Sub ["${x}-${AWS::AccountId}", { x: !Select [0, !Ref Names] }]
+                          TABLE: !Sub "${Table}-name"
+                          TABLE_ARN: !GetAtt Table.Arn
                           SPLIT: !Select [2, !Split ["-", "p-q-r"]]
                           CHOSEN: !If [Always, taken, not-taken]
                           GONE: !If [Never, here, !Ref AWS::NoValue]
                           NUMBER: 42
                 """);
 
-        FunctionSpec fn = Template.load(file, Map.of(), "eu-central-1").functions().get("Fn");
+        Template template = Template.load(file, Map.of(), "eu-central-1");
+        FunctionSpec fn = template.functions().get("Fn");
 
         assertThat(fn.memorySize()).isEqualTo(256);
         assertThat(fn.timeout()).as("Lambda's default").isEqualTo(Duration.ofSeconds(3));
         assertThat(fn.codeUri()).isEqualTo(folder.resolve("code"));
         assertThat(fn.environment()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "JOINED", "a:b:c",
-                "SUB", "eu-central-1/Table/Table.Arn/${Literal}",
-                "SUB_VARS", "Table-123456789012",
+                "SUB", "eu-central-1/${Literal}",
+                "SUB_VARS", "a-123456789012",
                 "SPLIT", "r",
                 "CHOSEN", "taken",
                 "NUMBER", "42"));
+        assertThat(template.warnings()).as("what only a deploy can give is left out, and said so")
+                .anyMatch(w -> w.contains("TABLE (from Table)") && w.contains("TABLE_ARN (from Table)"));
     }
 
     @Test
