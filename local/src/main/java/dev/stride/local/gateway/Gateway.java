@@ -1,0 +1,148 @@
+package dev.stride.local.gateway;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
+import dev.stride.local.auth.JwtAuthorizer;
+import dev.stride.local.lambda.FunctionRuntime;
+import dev.stride.local.template.HttpApiSpec;
+import dev.stride.local.template.RouteSpec;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What API Gateway does between the client and a function, for one request: CORS preflight,
+ * routing, the JWT authorizer, the payload 2.0 event, the invocation within the time limit, and
+ * the mapping of the function's answer (or failure) back to HTTP.
+ */
+final class Gateway {
+
+    private final Router router;
+    private final Map<String, FunctionRuntime> functions;
+    private final Map<String, HttpApiSpec> apis;
+    private final Map<String, Cors> cors;
+    private final Map<String, JwtAuthorizer> authorizers;
+    private final ResponseMapper responses;
+    private final PrintStream log;
+
+    Gateway(Router router, Map<String, FunctionRuntime> functions, Map<String, HttpApiSpec> apis,
+            Map<String, Cors> cors, Map<String, JwtAuthorizer> authorizers, ResponseMapper responses, PrintStream log) {
+        this.router = router;
+        this.functions = functions;
+        this.apis = apis;
+        this.cors = cors;
+        this.authorizers = authorizers;
+        this.responses = responses;
+        this.log = log;
+    }
+
+    /** The key of an authorizer in {@link #authorizers}: {@code ApiId/AuthorizerName}. */
+    static String authorizerKey(String apiId, String name) {
+        return apiId + "/" + name;
+    }
+
+    Result handle(IncomingRequest request, String requestId, int localPort) {
+        Instant time = Instant.now();
+        String path = EventFactory.decodePath(request.rawPath());
+        if (Cors.isPreflight(request)) {
+            Cors apiCors = corsFor(path);
+            if (apiCors != null) {
+                return new Result(apiCors.preflight(request), "-", "CORS preflight");
+            }
+        }
+        Optional<Router.Match> found = router.match(request.method(), path);
+        if (found.isEmpty()) {
+            return decorated(request, path, new Result(GatewayResponse.message(404, "Not Found"), "-", null));
+        }
+        Router.Match match = found.get();
+        RouteSpec route = match.route();
+        Cors apiCors = cors.get(route.apiId());
+
+        RequestContext.Authorizer authorizer = null;
+        String authorizerName = route.authorizer() != null ? route.authorizer() : apis.get(route.apiId()).defaultAuthorizer();
+        if (authorizerName != null && !authorizerName.equals(RouteSpec.NO_AUTHORIZER)) {
+            JwtAuthorizer jwt = authorizers.get(authorizerKey(route.apiId(), authorizerName));
+            JwtAuthorizer.Decision decision = jwt.authorize(identity(request, jwt.spec().identitySource()), route.scopes());
+            if (!decision.allowed()) {
+                GatewayResponse refusal = decision.status() == 403
+                        ? GatewayResponse.message(403, "Forbidden")
+                        : GatewayResponse.message(401, "Unauthorized").withHeader("www-authenticate", decision.expired()
+                                ? "Bearer error=\"invalid_token\", error_description=\"the token has expired\""
+                                : "Bearer");
+                return decorated(apiCors, request, new Result(refusal, route.functionId(), decision.reason()));
+            }
+            authorizer = RequestContext.Authorizer.builder()
+                    .withJwt(RequestContext.Authorizer.JWT.builder()
+                            .withClaims(decision.claims())
+                            .withScopes(decision.scopes())
+                            .build())
+                    .build();
+        }
+
+        FunctionRuntime function = functions.get(route.functionId());
+        APIGatewayV2HTTPEvent event = EventFactory.build(request, path, match, requestId, time, localPort, authorizer);
+        Duration limit = min(function.spec().timeout(), route.integrationTimeout());
+        FunctionRuntime.Outcome outcome = function.invoke(event, limit, requestId);
+        String note = outcome.coldStart() ? "cold start" : null;
+        GatewayResponse response;
+        if (outcome.timedOut()) {
+            note = "timed out after " + limit.toMillis() + " ms";
+            response = GatewayResponse.message(503, "Service Unavailable");
+        } else if (outcome.error() != null) {
+            note = "handler threw " + outcome.error().getClass().getName();
+            synchronized (log) {
+                log.println(route.functionId() + " " + requestId + " failed:");
+                outcome.error().printStackTrace(log);
+            }
+            response = GatewayResponse.message(500, "Internal Server Error");
+        } else {
+            response = responses.map(outcome.output());
+        }
+        return decorated(apiCors, request, new Result(response, route.functionId(), note));
+    }
+
+    private Result decorated(IncomingRequest request, String path, Result result) {
+        return decorated(corsFor(path), request, result);
+    }
+
+    private static Result decorated(Cors apiCors, IncomingRequest request, Result result) {
+        if (apiCors != null) {
+            apiCors.decorate(result.response(), request.header("origin"));
+        }
+        return result;
+    }
+
+    /** The CORS configuration for a path: that of the API whose routes serve it, or the only one there is. */
+    Cors corsFor(String path) {
+        for (String method : new String[] {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}) {
+            Optional<Router.Match> match = router.match(method, path);
+            if (match.isPresent()) {
+                return cors.get(match.get().route().apiId());
+            }
+        }
+        return cors.size() == 1 ? cors.values().iterator().next() : null;
+    }
+
+    /** The token from the authorizer's identity source ({@code $request.header.X} or {@code $request.querystring.x}). */
+    private static String identity(IncomingRequest request, String identitySource) {
+        String source = identitySource.split(",")[0].strip();
+        if (source.startsWith("$request.header.")) {
+            return request.header(source.substring("$request.header.".length()));
+        }
+        if (source.startsWith("$request.querystring.")) {
+            Map<String, String> query = EventFactory.queryParameters(request.rawQuery());
+            return query == null ? null : query.get(source.substring("$request.querystring.".length()));
+        }
+        return null;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** A handled request: the response, the function it went to ({@code -} for none), a note for the log. */
+    record Result(GatewayResponse response, String function, String note) {
+    }
+}

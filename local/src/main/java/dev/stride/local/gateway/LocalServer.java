@@ -1,0 +1,225 @@
+package dev.stride.local.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.stride.local.auth.JwtAuthorizer;
+import dev.stride.local.auth.LocalIdentityProvider;
+import dev.stride.local.lambda.FunctionRuntime;
+import dev.stride.local.template.HttpApiSpec;
+import dev.stride.local.template.JwtAuthorizerSpec;
+import dev.stride.local.template.Template;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP side of the local server: the JDK's HTTP server on a host and port, each request on a
+ * virtual thread of its own, handed to the {@link Gateway} (or to the local endpoints under
+ * {@code /_local/}), and one log line per request: time, method, path, function, status, duration.
+ */
+public final class LocalServer implements AutoCloseable {
+
+    /** API Gateway refuses bodies over 10 MB before any function runs. */
+    private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    private static final DateTimeFormatter LOG_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+    private final HttpServer server;
+    private final ExecutorService requestThreads;
+    private final Gateway gateway;
+    private final TokenEndpoint tokens;
+    private final DocsEndpoint docs;
+    private final LocalIdentityProvider identities;
+    private final Map<String, FunctionRuntime> functions;
+    private final PrintStream log;
+
+    private LocalServer(HttpServer server, ExecutorService requestThreads, Gateway gateway, TokenEndpoint tokens,
+                        DocsEndpoint docs, LocalIdentityProvider identities, Map<String, FunctionRuntime> functions,
+                        PrintStream log) {
+        this.server = server;
+        this.requestThreads = requestThreads;
+        this.gateway = gateway;
+        this.tokens = tokens;
+        this.docs = docs;
+        this.identities = identities;
+        this.functions = functions;
+        this.log = log;
+    }
+
+    /**
+     * Serves {@code template}'s routes with {@code functions} (one runtime per function, by
+     * logical ID) on {@code host:port} (port 0: any free one).
+     */
+    public static LocalServer start(Template template, Map<String, FunctionRuntime> functions, String host, int port,
+                                    Path openApi, ObjectMapper json, PrintStream log) {
+        LocalIdentityProvider identities = identityProvider(template, host, port);
+        Map<String, Cors> cors = new LinkedHashMap<>();
+        Map<String, JwtAuthorizer> authorizers = new LinkedHashMap<>();
+        for (HttpApiSpec api : template.apis().values()) {
+            if (api.cors() != null) {
+                cors.put(api.logicalId(), new Cors(api.cors()));
+            }
+            api.authorizers().forEach((name, spec) -> authorizers.put(Gateway.authorizerKey(api.logicalId(), name),
+                    new JwtAuthorizer(spec, identities.publicKeys(), Clock.systemUTC())));
+        }
+        Gateway gateway = new Gateway(new Router(template.routes()), functions, template.apis(), cors, authorizers,
+                new ResponseMapper(json), log);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(host, port), 128);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + host + ":" + port
+                    + " (is another server running there? choose another with --port)", e);
+        }
+        ExecutorService requestThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http-", 0).factory());
+        LocalServer local = new LocalServer(server, requestThreads, gateway, new TokenEndpoint(identities, json),
+                new DocsEndpoint(openApi), identities, functions, log);
+        server.createContext("/", local::exchange);
+        server.setExecutor(requestThreads);
+        server.start();
+        return local;
+    }
+
+    /**
+     * The local stand-in for the template's identity provider: tokens carry the issuer and first
+     * audience of the default authorizer of the first API that has one, so that they pass it.
+     */
+    private static LocalIdentityProvider identityProvider(Template template, String host, int port) {
+        for (HttpApiSpec api : template.apis().values()) {
+            JwtAuthorizerSpec spec = api.defaultAuthorizer() != null ? api.authorizers().get(api.defaultAuthorizer())
+                    : api.authorizers().values().stream().findFirst().orElse(null);
+            if (spec != null) {
+                return new LocalIdentityProvider(spec.issuer(), spec.audiences().isEmpty() ? "stride-local" : spec.audiences().get(0));
+            }
+        }
+        return new LocalIdentityProvider("http://" + host + ":" + port + "/_local", "stride-local");
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String url() {
+        return "http://" + server.getAddress().getHostString() + ":" + port();
+    }
+
+    public LocalIdentityProvider identities() {
+        return identities;
+    }
+
+    /** Stops accepting requests, lets running ones finish for up to a second, frees every function. */
+    @Override
+    public void close() {
+        server.stop(1);
+        requestThreads.shutdown();
+        try {
+            requestThreads.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        functions.values().forEach(FunctionRuntime::close);
+    }
+
+    private void exchange(HttpExchange exchange) {
+        long start = System.nanoTime();
+        String requestId = EventFactory.newRequestId();
+        String function = "-";
+        String note = null;
+        GatewayResponse response;
+        try {
+            IncomingRequest request = read(exchange);
+            if (request == null) {
+                response = GatewayResponse.message(413, "Request Entity Too Large");
+            } else {
+                String path = EventFactory.decodePath(request.rawPath());
+                if (path.equals(TokenEndpoint.PATH)) {
+                    response = token(request, path);
+                } else if (docs.serves(path)) {
+                    response = docs.handle(request, path);
+                } else {
+                    Gateway.Result result = gateway.handle(request, requestId, port());
+                    response = result.response();
+                    function = result.function();
+                    note = result.note();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // A fault of the local server itself: API Gateway's 500, and the trace for whoever fixes it.
+            synchronized (log) {
+                log.println("the local server failed on " + exchange.getRequestURI() + ":");
+                e.printStackTrace(log);
+            }
+            note = "the local server failed: " + e;
+            response = ResponseMapper.internalError();
+        }
+        try (exchange) {
+            write(exchange, response, requestId);
+        } catch (IOException e) {
+            note = "the client went away: " + e.getMessage();
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        log.println(LOG_TIME.format(Instant.now()) + " " + exchange.getRequestMethod() + " "
+                + exchange.getRequestURI().getRawPath() + " " + function + " " + response.status() + " " + millis + " ms"
+                + (note == null ? "" : " (" + note + ")"));
+    }
+
+    /** {@code /_local/token}, with the API's CORS: a browser front end gets its tokens across origins too. */
+    private GatewayResponse token(IncomingRequest request, String path) {
+        Cors cors = gateway.corsFor(path);
+        if (cors != null && Cors.isPreflight(request)) {
+            return cors.preflight(request);
+        }
+        GatewayResponse response = tokens.handle(request);
+        if (cors != null) {
+            cors.decorate(response, request.header("origin"));
+        }
+        return response;
+    }
+
+    /** The request as sent; null when its body is over API Gateway's limit. */
+    private static IncomingRequest read(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            return null;
+        }
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        exchange.getRequestHeaders().forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
+        String query = exchange.getRequestURI().getRawQuery();
+        return new IncomingRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                query == null ? "" : query, headers, body, exchange.getRemoteAddress().getAddress().getHostAddress(),
+                exchange.getProtocol());
+    }
+
+    private static void write(HttpExchange exchange, GatewayResponse response, String requestId) throws IOException {
+        var headers = exchange.getResponseHeaders();
+        response.headers().forEach(h -> headers.add(h.getKey(), h.getValue()));
+        headers.set("apigw-requestid", requestId);
+        boolean noBody = response.body().length == 0 || exchange.getRequestMethod().equals("HEAD")
+                || response.status() == 204 || response.status() == 304;
+        exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(response.body());
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.stride.local.support;
+
+import dev.stride.db.DatabaseSettings;
+import dev.stride.local.LocalApp;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The local server every test drives over HTTP: the fixture template on a free port of
+ * 127.0.0.1, over an embedded PostgreSQL (or the server named by {@code STRIDE_TEST_DB_URL}, as
+ * the functions' tests use it), started once per test JVM and stopped when the JVM ends.
+ */
+public final class TestServer {
+
+    private static LocalApp app;
+
+    private TestServer() {
+    }
+
+    public static synchronized LocalApp app() {
+        if (app == null) {
+            app = LocalApp.start(new LocalApp.Options(FixtureFunctions.template(), "127.0.0.1", 0, null, Map.of(),
+                    FixtureFunctions.resource("fixture/openapi.yaml"), 4, databaseEnvironment(), System.out));
+            LocalApp started = app;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return app;
+    }
+
+    public static Client client() {
+        return new Client(app().server().url());
+    }
+
+    /** A client of another local server (one a test starts itself). */
+    public static Client clientFor(String url) {
+        return new Client(url);
+    }
+
+    /** A token for {@code sub}, as POST /_local/token would give it. */
+    public static String token(String sub, String... groups) {
+        return app().server().identities().mint(sub, java.util.List.of(groups));
+    }
+
+    /** Empties Stride's tables, so that each test starts from nothing. */
+    public static void resetData() {
+        execute("TRUNCATE users, runs, moods, run_tags, tags RESTART IDENTITY CASCADE");
+    }
+
+    public static long count(String sql) {
+        DatabaseSettings settings = app().database().settings();
+        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void execute(String sql) {
+        DatabaseSettings settings = app().database().settings();
+        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** DB_URL (DB_USER, DB_PASSWORD) of the running server's database: for another command of the tests. */
+    public static Map<String, String> sameDatabase() {
+        DatabaseSettings db = app().database().settings();
+        Map<String, String> environment = new HashMap<>();
+        environment.put(DatabaseSettings.DB_URL, db.jdbcUrl());
+        if (db.user() != null) {
+            environment.put(DatabaseSettings.DB_USER, db.user());
+        }
+        if (db.password() != null) {
+            environment.put(DatabaseSettings.DB_PASSWORD, db.password());
+        }
+        return environment;
+    }
+
+    private static Map<String, String> databaseEnvironment() {
+        Map<String, String> environment = new HashMap<>();
+        String url = System.getenv("STRIDE_TEST_DB_URL");
+        if (url != null && !url.isBlank()) {
+            environment.put(DatabaseSettings.DB_URL, url);
+            environment.put(DatabaseSettings.DB_USER, System.getenv().getOrDefault("STRIDE_TEST_DB_USER", "postgres"));
+            environment.put(DatabaseSettings.DB_PASSWORD, System.getenv().getOrDefault("STRIDE_TEST_DB_PASSWORD", ""));
+        }
+        return environment;
+    }
+}
