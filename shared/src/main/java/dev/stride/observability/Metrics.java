@@ -27,8 +27,16 @@ public final class Metrics {
     private Metrics() {
     }
 
+    /** SAM CLI and Stride's local server set AWS_SAM_LOCAL: there no CloudWatch reads the lines. */
+    private static boolean local() {
+        return "true".equals(dev.stride.Env.get("AWS_SAM_LOCAL"));
+    }
+
     /** Records one answered request of {@code route} (e.g. {@code GET /runs/{runId}}). */
     public static void request(Invocation invocation, String route, int status) {
+        if (local()) {
+            return;
+        }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("_aws", Map.of(
                 "Timestamp", System.currentTimeMillis(),

@@ -50,6 +50,22 @@ class ObservabilityTest {
     }
 
     @Test
+    void request_whenRunLocally_thenNoEmfDocument() throws Exception {
+        var handler = new GetRunHandler(TestDatabase.stride().runs());
+        var local = new java.util.HashMap<>(System.getenv());
+        local.put("AWS_SAM_LOCAL", "true");
+        dev.stride.Env.use(local);
+        try {
+            List<JsonNode> lines = captured(() -> handler.handleRequest(
+                    HttpEvents.request("GET", "/runs/{runId}").path("runId", 424242).as("metrics-sub").build(), new TestContext()));
+
+            assertThat(lines).noneMatch(line -> line.has("_aws"));
+        } finally {
+            dev.stride.Env.use(System.getenv());
+        }
+    }
+
+    @Test
     void serverError_whenLogged_thenJsonLineWithLevelRequestIdFunctionNameAndStackTrace() throws Exception {
         Database closed = Database.open(TestDatabase.settings());
         closed.close();
