@@ -22,8 +22,11 @@ public final class Report {
     }
 
     public static void write(Results results, Path json, Path markdown) throws IOException {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), results);
-        Files.writeString(markdown, markdown(results));
+        // Results are committed: paths are written relative to the project, not this machine's.
+        String root = Path.of("").toAbsolutePath() + "/";
+        String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results);
+        Files.writeString(json, text.replace(root, ""));
+        Files.writeString(markdown, markdown(results).replace(root, ""));
     }
 
     /** Each target of the issues against what this run measured. */
