@@ -33,7 +33,7 @@ public final class Responses {
         body.put("status", problem.status());
         body.put("detail", problem.detail());
         if (instance != null) {
-            body.put("instance", instance);
+            body.put("instance", uriPath(instance));
         }
         if (!problem.errors().isEmpty()) {
             body.put("errors", problem.errors());
@@ -53,5 +53,23 @@ public final class Responses {
                 .withHeaders(headers)
                 .withBody(Json.write(body))
                 .build();
+    }
+
+    /**
+     * The request path as a URI reference. API Gateway's HTTP API hands functions the path
+     * percent-decoded, so a space or a {@code %} in it must be encoded again before it is a valid
+     * {@code instance}.
+     */
+    static String uriPath(String path) {
+        StringBuilder encoded = new StringBuilder(path.length());
+        for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c < 128 && (Character.isLetterOrDigit(c) || "-._~/:@!$&'()*+,;=".indexOf(c) >= 0)) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(String.format("%02X", c));
+            }
+        }
+        return encoded.toString();
     }
 }

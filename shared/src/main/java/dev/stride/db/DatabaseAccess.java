@@ -72,14 +72,10 @@ public record DatabaseAccess(LoginDataSource dataSource, int poolSize, String mo
     }
 
     private static int poolSize(Map<String, String> env) {
-        int size = DatabaseSettings.parsePoolSize(env.get(DatabaseSettings.DB_POOL_SIZE));
-        if (size < 1) {
-            throw new IllegalArgumentException(DatabaseSettings.DB_POOL_SIZE + " must be at least 1");
-        }
-        return size;
+        return DatabaseSettings.parsePoolSize(env.get(DatabaseSettings.DB_POOL_SIZE));
     }
 
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        return DatabaseSettings.blankToNull(value);
     }
 }

@@ -85,18 +85,23 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         if (value == null || value.isBlank()) {
             return 1;
         }
+        int size;
         try {
-            return Integer.parseInt(value.trim());
+            size = Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(DB_POOL_SIZE + " must be a whole number");
         }
+        if (size < 1) {
+            throw new IllegalArgumentException(DB_POOL_SIZE + " must be at least 1");
+        }
+        return size;
     }
 
     private static String decode(String value) {
         return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
 

@@ -197,7 +197,7 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "0", "-1", "1.5", "1e3", "99999999999999999999", "9223372036854775808", "%20"})
+    @ValueSource(strings = {"abc", "0", "-1", "1.5", "1e3", "99999999999999999999", "9223372036854775808", "%20", "%25", "%C3%A9"})
     void pathId_whenNotAPositive64BitInteger_then400(String id) {
         for (TestResponse response : List.of(
                 alice.get("/runs/" + id),

@@ -68,24 +68,11 @@ public final class HttpEvents {
         return this;
     }
 
-    /** A path segment as a client sends it: percent-encoded, as API Gateway keeps it in rawPath. */
-    private static String encodeSegment(String value) {
-        StringBuilder encoded = new StringBuilder();
-        for (byte b : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if (Character.isLetterOrDigit(c) && c < 128 || "-._~".indexOf(c) >= 0) {
-                encoded.append(c);
-            } else {
-                encoded.append('%').append(String.format("%02X", b & 0xff));
-            }
-        }
-        return encoded.toString();
-    }
-
     public APIGatewayV2HTTPEvent build() {
         String rawPath = routePath;
         for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {
-            rawPath = rawPath.replace("{" + parameter.getKey() + "}", encodeSegment(parameter.getValue()));
+            // API Gateway's HTTP API gives functions the path percent-decoded, parameters included.
+            rawPath = rawPath.replace("{" + parameter.getKey() + "}", parameter.getValue());
         }
         StringBuilder rawQuery = new StringBuilder();
         query.forEach((name, value) -> rawQuery.append(rawQuery.isEmpty() ? "" : "&").append(name).append('=').append(value));

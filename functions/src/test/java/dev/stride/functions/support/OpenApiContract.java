@@ -174,7 +174,7 @@ public final class OpenApiContract {
         violations.addAll(messages(schema.validate(json), "body"));
         JsonNode instance = json.get("instance");
         if (mediaType.equals("application/problem+json") && path != null && instance != null
-                && !path.equals(instance.asText())) {
+                && !path.equals(decodedPath(instance.asText()))) {
             violations.add("the problem's instance is " + instance + ", not the request path " + path);
         }
     }
@@ -360,6 +360,15 @@ public final class OpenApiContract {
                 }
             }
             return fragment.toString();
+        }
+    }
+
+    /** A problem's instance is the request path as a URI reference: percent-encoded where the path is not. */
+    private static String decodedPath(String instance) {
+        try {
+            return new java.net.URI(instance).getPath();
+        } catch (java.net.URISyntaxException e) {
+            return "(not a URI reference: " + instance + ")";
         }
     }
 }
