@@ -263,6 +263,20 @@ class TemplateTest {
         }
     }
 
+    @Test
+    void functionTimeoutVariable_whenRead_thenEqualsEachFunctionsTimeout() {
+        JsonNode globals = template.at("/Globals/Function");
+        assertThat(globals.at("/Environment/Variables/FUNCTION_TIMEOUT_SECONDS").asText())
+                .isEqualTo(globals.path("Timeout").asText());
+        template.path("Resources").properties().forEach(resource -> {
+            JsonNode properties = resource.getValue().path("Properties");
+            if (resource.getValue().path("Type").asText().equals("AWS::Serverless::Function") && properties.has("Timeout")) {
+                assertThat(properties.at("/Environment/Variables/FUNCTION_TIMEOUT_SECONDS").asText())
+                        .as(resource.getKey()).isEqualTo(properties.path("Timeout").asText());
+            }
+        });
+    }
+
     private static JsonSchema samSchema() throws IOException {
         Path file = SamTemplate.sharedFile("sam/sam.schema.json");
         assumeShared(file);

@@ -3,6 +3,7 @@ package dev.stride.api;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.stride.db.DatabaseFailure;
 import dev.stride.observability.Invocation;
 import dev.stride.observability.Metrics;
 import java.sql.SQLException;
@@ -55,7 +56,9 @@ public final class Api {
             return operation.apply(new ApiRequest(event));
         } catch (ProblemException problem) {
             return Responses.problem(problem, path);
-        } catch (RuntimeException failure) {
+        } catch (RuntimeException | LinkageError | AssertionError failure) {
+            // Errors too (a class that failed to initialise): answered as problem+json like any
+            // bug, not thrown to Lambda, which would answer API Gateway without a body.
             ProblemException problem = fromDatabase(failure);
             if (problem.status() >= 500) {
                 LOG.error("{} {} failed", event == null ? "?" : event.getRouteKey(), path, failure);
@@ -66,6 +69,17 @@ public final class Api {
 
     /** What a database failure means to the client; anything unrecognised is a 500. */
     static ProblemException fromDatabase(Throwable failure) {
+        var transient_ = DatabaseFailure.classify(failure);
+        if (transient_.isPresent()) {
+            DatabaseFailure known = transient_.get();
+            return switch (known.kind()) {
+                case UNAVAILABLE -> ProblemException.unavailable(known.retryAfterSeconds(),
+                        "the database is not reachable right now; try again shortly");
+                case BUSY -> ProblemException.unavailable(known.retryAfterSeconds(),
+                        "the data is busy with other requests; try again shortly");
+                case OUTCOME_UNKNOWN -> ProblemException.outcomeUnknown(known.retryAfterSeconds());
+            };
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
@@ -75,12 +89,6 @@ public final class Api {
                 if (state.equals("23503")) {
                     return ProblemException.conflict("the resource changed while the request ran; try again");
                 }
-                if (state.startsWith("08") || state.equals("57P01") || state.equals("53300")) {
-                    return ProblemException.unavailable();
-                }
-            }
-            if (cause instanceof java.sql.SQLTransientConnectionException) {
-                return ProblemException.unavailable();
             }
         }
         return ProblemException.internalError();

@@ -12,13 +12,25 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<FieldError> errors;
+    private final Integer retryAfterSeconds;
 
     public ProblemException(int status, String type, String title, String detail, List<FieldError> errors) {
+        this(status, type, title, detail, errors, status == 503 ? 1 : null);
+    }
+
+    private ProblemException(int status, String type, String title, String detail, List<FieldError> errors,
+                             Integer retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** The {@code Retry-After} header's seconds: every 503 has one. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {
@@ -94,7 +106,22 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException unavailable() {
-        return new ProblemException(503, TYPE + "unavailable", "Service Unavailable",
-                "the database is not reachable right now; try again shortly", null);
+        return unavailable(5, "the database is not reachable right now; try again shortly");
+    }
+
+    /** Nothing was done; the same request may be sent again after {@code retryAfterSeconds}. */
+    public static ProblemException unavailable(int retryAfterSeconds, String detail) {
+        return new ProblemException(503, TYPE + "unavailable", "Service Unavailable", detail, null, retryAfterSeconds);
+    }
+
+    /**
+     * The connection broke while the change was being committed: it may or may not be saved, so
+     * the answer does not invite a blind retry (a create sent again could be stored twice).
+     */
+    public static ProblemException outcomeUnknown(int retryAfterSeconds) {
+        return new ProblemException(503, TYPE + "outcome-unknown", "Service Unavailable",
+                "the connection to the database was lost while the change was being saved: it may or may not have been"
+                        + " saved; read the resource before sending it again, or send creates with an Idempotency-Key",
+                null, retryAfterSeconds);
     }
 }

@@ -38,9 +38,14 @@ public final class Responses {
         if (!problem.errors().isEmpty()) {
             body.put("errors", problem.errors());
         }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", PROBLEM_JSON);
+        if (problem.retryAfterSeconds() != null) {
+            headers.put("Retry-After", Integer.toString(problem.retryAfterSeconds()));
+        }
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(problem.status())
-                .withHeaders(Map.of("Content-Type", PROBLEM_JSON))
+                .withHeaders(headers)
                 .withBody(Json.write(body))
                 .build();
     }

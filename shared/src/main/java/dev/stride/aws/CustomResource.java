@@ -33,7 +33,7 @@ public final class CustomResource {
     private static final Logger LOG = LoggerFactory.getLogger(CustomResource.class);
 
     /** Time kept back from the function's timeout to send the answer. */
-    static final long ANSWER_MARGIN_MILLIS = 10_000;
+    public static final long ANSWER_MARGIN_MILLIS = 10_000;
     /** CloudFormation refuses a response body over 4 KiB; the reason is kept well under it. */
     private static final int MAX_REASON = 1_000;
 

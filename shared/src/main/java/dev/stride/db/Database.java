@@ -6,9 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The persistence unit and its connection pool: built once per Lambda instance, shared by every
@@ -22,12 +26,16 @@ public final class Database implements AutoCloseable {
 
     public static final String PERSISTENCE_UNIT = "stride";
 
-    private final HikariDataSource dataSource;
-    private final EntityManagerFactory entityManagerFactory;
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    private Database(HikariDataSource dataSource, EntityManagerFactory entityManagerFactory) {
+    /** Runs of a unit of work that the database undid (deadlock, serialization failure), at most. */
+    static final int MAX_ATTEMPTS = 4;
+
+    private final HikariDataSource dataSource;
+    private volatile EntityManagerFactory entityManagerFactory;
+
+    private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
-        this.entityManagerFactory = entityManagerFactory;
     }
 
     public static Database open(DatabaseSettings settings) {
@@ -38,20 +46,28 @@ public final class Database implements AutoCloseable {
      * The unit over connections from {@code connections}, pooled {@code poolSize} at most. The pool
      * asks {@code connections} for each new physical connection, so a login that changes (a rotated
      * secret, a renewed IAM token) reaches the next one.
+     *
+     * <p>A database that cannot be reached now does not fail this call (a Lambda init that fails
+     * is retried by Lambda on every request, each time paying the whole init): the persistence
+     * unit is then started by the first unit of work that finds the database back, and each one
+     * before it fails with {@link DatabaseFailure.Kind#UNAVAILABLE}.
      */
     public static Database open(DataSource connections, int poolSize) {
-        HikariDataSource dataSource = new HikariDataSource(poolConfig(connections, poolSize));
+        Duration poolTimeout = connections instanceof LoginDataSource login
+                ? login.limits().poolTimeout() : Duration.ofSeconds(10);
+        Database database = new Database(new HikariDataSource(poolConfig(connections, poolSize, poolTimeout)));
         try {
-            EntityManagerFactory factory = Persistence.createEntityManagerFactory(PERSISTENCE_UNIT,
-                    Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
-            return new Database(dataSource, factory);
-        } catch (RuntimeException e) {
-            dataSource.close();
+            database.factory();
+        } catch (DatabaseFailure unavailable) {
+            LOG.warn("the database is not reachable at start; the first request that finds it will connect", unavailable);
+        } catch (RuntimeException | Error e) {
+            database.dataSource.close();
             throw e;
         }
+        return database;
     }
 
-    private static HikariConfig poolConfig(DataSource connections, int poolSize) {
+    private static HikariConfig poolConfig(DataSource connections, int poolSize, Duration poolTimeout) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("stride");
         config.setDataSource(connections);
@@ -62,33 +78,104 @@ public final class Database implements AutoCloseable {
         // A connection idle for over 500 ms (Hikari's alive-bypass window: a frozen Lambda's
         // always is) is checked before use, and one the database dropped is replaced instead of
         // failing this and every later invocation.
-        config.setConnectionTimeout(10_000);
-        config.setValidationTimeout(2_000);
+        config.setConnectionTimeout(Math.max(250, poolTimeout.toMillis()));
+        config.setValidationTimeout(Math.max(250, Math.min(2_000, poolTimeout.toMillis() - 1)));
         config.setInitializationFailTimeout(-1);
         config.setAutoCommit(true);
         return config;
     }
 
-    /** Runs {@code work} in one transaction on a fresh EntityManager and returns what it returns. */
+    /**
+     * Runs {@code work} in one transaction on a fresh EntityManager and returns what it returns.
+     *
+     * <p>When the database undoes the transaction to resolve a conflict (deadlock 40P01,
+     * serialization failure 40001), or the connection broke before COMMIT was sent, the whole of
+     * {@code work} runs again, up to {@value #MAX_ATTEMPTS} times in all, after a short random
+     * pause; so {@code work} must touch nothing but the database. When that is not enough, or the
+     * database cannot be reached, a {@link DatabaseFailure} says so. A connection lost while COMMIT
+     * was on its way is {@link DatabaseFailure.Kind#OUTCOME_UNKNOWN}: never retried here.
+     */
     public <T> T transaction(Function<EntityManager, T> work) {
-        EntityManager em = entityManagerFactory.createEntityManager();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (RuntimeException failure) {
+                boolean again = DatabaseFailure.isRetryableConflict(failure)
+                        || (DatabaseFailure.isBrokenConnection(failure) && !(failure instanceof DatabaseFailure));
+                if (!again || attempt >= MAX_ATTEMPTS) {
+                    throw DatabaseFailure.classify(failure).<RuntimeException>map(known -> known).orElse(failure);
+                }
+                Retries.record(DatabaseFailure.sqlState(failure));
+                pause(attempt);
+            }
+        }
+    }
+
+    private <T> T once(Function<EntityManager, T> work) {
+        EntityManager em = factory().createEntityManager();
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
             T result = work.apply(em);
-            tx.commit();
+            try {
+                tx.commit();
+            } catch (RuntimeException commitFailure) {
+                if (DatabaseFailure.isBrokenConnection(commitFailure)) {
+                    throw new DatabaseFailure(DatabaseFailure.Kind.OUTCOME_UNKNOWN,
+                            "the connection was lost during COMMIT", commitFailure);
+                }
+                throw commitFailure;
+            }
             return result;
-        } catch (RuntimeException e) {
+        } catch (Throwable failure) {
+            // Errors too (a failed class initialiser): the connection must go back to the pool clean.
             if (tx.isActive()) {
                 try {
                     tx.rollback();
                 } catch (RuntimeException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
+                    failure.addSuppressed(rollbackFailure);
                 }
             }
-            throw e;
+            throw failure;
         } finally {
             em.close();
+        }
+    }
+
+    // 10-40 ms, then 20-80, 40-160: enough for the other transaction to finish, and random, so
+    // that the two do not meet again in step.
+    private static void pause(int attempt) {
+        long base = 10L << (attempt - 1);
+        try {
+            Thread.sleep(base + ThreadLocalRandom.current().nextLong(base * 3 + 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseFailure(DatabaseFailure.Kind.BUSY, "interrupted while waiting to retry", interrupted);
+        }
+    }
+
+    /**
+     * The persistence unit, started on first use: EclipseLink logs in when it starts, and a start
+     * that failed (the database down) is tried again by the next unit of work.
+     */
+    private EntityManagerFactory factory() {
+        EntityManagerFactory current = entityManagerFactory;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            if (entityManagerFactory == null) {
+                try {
+                    entityManagerFactory = Persistence.createEntityManagerFactory(PERSISTENCE_UNIT,
+                            Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
+                } catch (RuntimeException failure) {
+                    throw DatabaseFailure.classify(failure)
+                            .filter(known -> known.kind() == DatabaseFailure.Kind.UNAVAILABLE)
+                            .<RuntimeException>map(known -> known)
+                            .orElse(failure);
+                }
+            }
+            return entityManagerFactory;
         }
     }
 
@@ -97,7 +184,7 @@ public final class Database implements AutoCloseable {
     }
 
     public EntityManagerFactory entityManagerFactory() {
-        return entityManagerFactory;
+        return factory();
     }
 
     /** Closes every pooled connection; the next unit of work opens a fresh one (SnapStart restore). */
@@ -108,7 +195,10 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         try {
-            entityManagerFactory.close();
+            EntityManagerFactory factory = entityManagerFactory;
+            if (factory != null) {
+                factory.close();
+            }
         } finally {
             dataSource.close();
         }

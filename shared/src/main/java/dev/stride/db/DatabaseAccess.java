@@ -44,7 +44,8 @@ public record DatabaseAccess(LoginDataSource dataSource, int poolSize, String mo
             return withIamAuth(env);
         }
         DatabaseSettings settings = DatabaseSettings.fromEnvironment(env);
-        return new DatabaseAccess(LoginDataSource.of(settings), settings.poolSize(), "environment");
+        return new DatabaseAccess(LoginDataSource.of(settings).withLimits(DatabaseLimits.fromEnvironment(env)),
+                settings.poolSize(), "environment");
     }
 
     private static DatabaseAccess fromSecret(Map<String, String> env, String secretArn) {
@@ -53,7 +54,8 @@ public record DatabaseAccess(LoginDataSource dataSource, int poolSize, String mo
         if (jdbcUrl == null) {
             jdbcUrl = login.secret().jdbcUrl();
         }
-        return new DatabaseAccess(new LoginDataSource(jdbcUrl, login, Map.of()), poolSize(env), "secret");
+        return new DatabaseAccess(new LoginDataSource(jdbcUrl, login, Map.of(), DatabaseLimits.fromEnvironment(env)),
+                poolSize(env), "secret");
     }
 
     private static DatabaseAccess withIamAuth(Map<String, String> env) {
@@ -68,7 +70,8 @@ public record DatabaseAccess(LoginDataSource dataSource, int poolSize, String mo
                 blankToNull(env.get(DatabaseSettings.DB_USER)));
         // RDS accepts a token only over TLS; a URL may ask for more (verify-full with the RDS CA).
         Map<String, String> ssl = jdbcUrl.contains("sslmode=") ? Map.of() : Map.of("sslmode", "require");
-        return new DatabaseAccess(new LoginDataSource(jdbcUrl, login, ssl), poolSize(env), "iam");
+        return new DatabaseAccess(new LoginDataSource(jdbcUrl, login, ssl, DatabaseLimits.fromEnvironment(env)),
+                poolSize(env), "iam");
     }
 
     private static int poolSize(Map<String, String> env) {

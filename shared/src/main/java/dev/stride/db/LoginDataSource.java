@@ -30,6 +30,7 @@ public final class LoginDataSource implements DataSource {
     private final String jdbcUrl;
     private final LoginSource logins;
     private final Map<String, String> properties;
+    private final DatabaseLimits limits;
     private volatile int loginTimeoutSeconds;
 
     /**
@@ -37,12 +38,27 @@ public final class LoginDataSource implements DataSource {
      *                   on top of Stride's defaults
      */
     public LoginDataSource(String jdbcUrl, LoginSource logins, Map<String, String> properties) {
+        this(jdbcUrl, logins, properties, DatabaseLimits.forFunction(DatabaseLimits.DEFAULT_FUNCTION_TIMEOUT));
+    }
+
+    /** As above, with the time limits of every connection ({@link DatabaseLimits}). */
+    public LoginDataSource(String jdbcUrl, LoginSource logins, Map<String, String> properties, DatabaseLimits limits) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("a PostgreSQL JDBC URL (jdbc:postgresql://…) is required");
         }
         this.jdbcUrl = jdbcUrl;
         this.logins = logins;
         this.properties = Map.copyOf(properties);
+        this.limits = limits;
+    }
+
+    /** The same database and logins, with other time limits (a migration's). */
+    public LoginDataSource withLimits(DatabaseLimits other) {
+        return new LoginDataSource(jdbcUrl, logins, properties, other);
+    }
+
+    public DatabaseLimits limits() {
+        return limits;
     }
 
     public static LoginDataSource of(DatabaseSettings settings) {
@@ -79,10 +95,15 @@ public final class LoginDataSource implements DataSource {
         Properties info = new Properties();
         info.setProperty("ApplicationName", "stride");
         info.setProperty("tcpKeepAlive", "true");
+        info.putAll(limits.driverProperties());
         if (loginTimeoutSeconds > 0) {
             info.setProperty("loginTimeout", Integer.toString(loginTimeoutSeconds));
         }
         info.putAll(properties);
+        if (properties.containsKey("options")) {
+            // Settings of the caller's own come after the limits, and win where they overlap.
+            info.setProperty("options", limits.serverOptions() + " " + properties.get("options"));
+        }
         if (login.user() != null) {
             info.setProperty("user", login.user());
         }

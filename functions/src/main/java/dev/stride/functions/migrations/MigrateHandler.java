@@ -8,6 +8,7 @@ import dev.stride.db.DatabaseSettings;
 import dev.stride.db.LoginDataSource;
 import dev.stride.db.Migrations;
 import dev.stride.observability.Invocation;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -48,14 +49,17 @@ public final class MigrateHandler implements RequestHandler<Map<String, Object>,
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         try (Invocation ignored = Invocation.begin(context)) {
             if (CustomResource.isRequest(input)) {
-                return new CustomResource(PHYSICAL_RESOURCE_ID).handle(input, context, this::migrate);
+                return new CustomResource(PHYSICAL_RESOURCE_ID).handle(input, context, () -> migrate(context));
             }
-            return migrate();
+            return migrate(context);
         }
     }
 
-    private Map<String, Object> migrate() {
-        MigrateResult result = Migrations.migrate(database.get(), locations);
+    private Map<String, Object> migrate(Context context) {
+        // Given up (cancelled, connections closed) 2 s before the custom resource must answer.
+        Duration budget = Duration.ofMillis(Math.max(1_000,
+                context.getRemainingTimeInMillis() - CustomResource.ANSWER_MARGIN_MILLIS - 2_000));
+        MigrateResult result = Migrations.migrate(database.get(), budget, locations);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("migrationsApplied", result.migrationsExecuted);
         answer.put("schemaVersion", result.targetSchemaVersion != null
