@@ -78,13 +78,13 @@ public record DatabaseLimits(Duration lockTimeout, Duration statementTimeout, Du
 
     /**
      * The limits of a schema migration that must be over within {@code budget}: a lock waited for
-     * at most 10 s (an ALTER queued behind a long transaction would otherwise stall every request
+     * at most 10 s or half the budget (an ALTER queued behind a long transaction would otherwise stall every request
      * queued behind it), a statement as long as the budget allows.
      */
     public static DatabaseLimits forMigration(Duration budget) {
-        Duration statement = max(budget.minusSeconds(2), Duration.ofSeconds(1));
+        Duration statement = max(budget, Duration.ofSeconds(1));
         return new DatabaseLimits(
-                min(Duration.ofSeconds(10), statement),
+                min(Duration.ofSeconds(10), statement.dividedBy(2)),
                 statement,
                 statement.plusSeconds(2),
                 Duration.ofSeconds(5),

@@ -15,6 +15,9 @@ import dev.stride.functions.support.TestDatabase;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -95,6 +98,54 @@ class MigrateCustomResourceTest {
         assertThat(count(current, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'half_done'")).isZero();
         assertThat(count(current, "SELECT count(*) FROM information_schema.columns WHERE column_name = 'nickname'")).isZero();
         assertThat(count(current, "SELECT max(version::int) FROM flyway_schema_history WHERE success")).isEqualTo(migrationCount());
+    }
+
+    @Test
+    void update_whenAMigrationOutlastsItsBudget_thenGivesUpLeavingNoSessionNorLock() throws Exception {
+        DatabaseSettings current = freshDatabase();
+        Migrations.migrate(current);
+        var handler = new MigrateHandler(() -> LoginDataSource.of(current), Migrations.LOCATION, "classpath:db/slow");
+        long started = System.nanoTime();
+
+        // 14 s left: 10 s are kept for answering and 2 s for giving up, so the migration gets 2 s of its 8.
+        handler.handleRequest(cloudFormation.redirect(event("migrate-update.json")), new TestContext(14_000));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+        assertThat(single().body().get("Status").asText()).isEqualTo("FAILED");
+        assertThat(count(current, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'slow_marker'")).isZero();
+        assertNothingLeftBehind(current);
+    }
+
+    @Test
+    void update_whenATableIsHeldByALongTransaction_thenGivesUpOnTheLockInsteadOfQueueing() throws Exception {
+        DatabaseSettings current = freshDatabase();
+        Migrations.migrate(current);
+        var handler = new MigrateHandler(() -> LoginDataSource.of(current), Migrations.LOCATION, "classpath:db/locked");
+        try (Connection reader = DriverManager.getConnection(current.jdbcUrl() + "?ApplicationName=long-reader",
+                current.user(), current.password())) {
+            reader.setAutoCommit(false);
+            // A long transaction that read runs: it holds ACCESS SHARE, which the ALTER must wait for.
+            reader.createStatement().execute("SELECT count(*) FROM runs");
+
+            handler.handleRequest(cloudFormation.redirect(event("migrate-update.json")), new TestContext(14_000));
+
+            var answer = single().body();
+            assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
+            assertThat(answer.get("Reason").asText()).contains("lock timeout");
+        }
+        assertThat(count(current, "SELECT count(*) FROM information_schema.columns WHERE column_name = 'extra'")).isZero();
+        assertNothingLeftBehind(current);
+    }
+
+    /** No session of the migration remains, and no advisory lock (Flyway's) is held. */
+    private static void assertNothingLeftBehind(DatabaseSettings database) throws InterruptedException {
+        String others = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()";
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (count(database, others) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(count(database, others)).isZero();
+        assertThat(count(database, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).isZero();
     }
 
     @Test
