@@ -7,10 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stride.Stride;
-import dev.stride.api.Caller;
-import dev.stride.api.UserRef;
+import dev.stride.api.Claims;
 import dev.stride.dashboard.DashboardService;
+import dev.stride.domain.Caller;
+import dev.stride.domain.UserRef;
 import dev.stride.functions.migrations.MigrateHandler;
 import dev.stride.functions.support.SamTemplate;
 import dev.stride.functions.support.SamTemplate.Function;
@@ -18,6 +18,7 @@ import dev.stride.functions.support.TestApi;
 import dev.stride.functions.support.TestContext;
 import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.support.TestResponse;
+import dev.stride.instance.Services;
 import dev.stride.json.Json;
 import dev.stride.moods.MoodInput;
 import dev.stride.moods.MoodService;
@@ -55,7 +56,7 @@ class EventsTest {
     }
 
     private interface Seed {
-        void into(Stride stride, Caller caller);
+        void into(Services stride, Caller caller);
     }
 
     private static final LocalDate NOV_18 = LocalDate.of(2025, 11, 18);
@@ -192,7 +193,7 @@ class EventsTest {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(path.toString());
         Function function = functionFor(file, event);
         Scenario scenario = SCENARIOS.get(file);
-        Caller caller = Caller.fromClaims(event.getRequestContext().getAuthorizer().getJwt().getClaims());
+        Caller caller = Claims.caller(event.getRequestContext().getAuthorizer().getJwt().getClaims());
         scenario.seed().into(TestDatabase.stride(), caller);
 
         APIGatewayV2HTTPResponse raw = handler(function).handleRequest(event, new TestContext());
@@ -237,7 +238,7 @@ class EventsTest {
     /** The template's handler class, built like a warm Lambda instance but over the test database. */
     @SuppressWarnings("unchecked")
     private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(Function function) throws Exception {
-        Stride stride = TestDatabase.stride();
+        Services stride = TestDatabase.stride();
         Map<Class<?>, Object> services = Map.of(
                 UserService.class, stride.users(),
                 RunService.class, stride.runs(),
@@ -262,25 +263,25 @@ class EventsTest {
 
     // --- Seeds: what each event refers to, created through the real services ---
 
-    private static void nothing(Stride stride, Caller caller) {
+    private static void nothing(Services stride, Caller caller) {
     }
 
-    private static void alice(Stride stride, Caller caller) {
+    private static void alice(Services stride, Caller caller) {
         stride.users().create(owner(caller), new UserInput("Alice", "alice@example.com"));
     }
 
-    private static void aliceAndBob(Stride stride, Caller caller) {
+    private static void aliceAndBob(Services stride, Caller caller) {
         alice(stride, caller);
         stride.users().create(new Caller("bob-sub", false), new UserInput("Bob", "bob@example.com"));
     }
 
-    private static void aliceWithRunAndMood(Stride stride, Caller caller) {
+    private static void aliceWithRunAndMood(Services stride, Caller caller) {
         alice(stride, caller);
         stride.runs().create(owner(caller), new UserRef.Me(), run(8.0, NOV_18, 2880, "Easy"));
         stride.moods().create(owner(caller), new UserRef.Me(), mood("Calm", NOV_18));
     }
 
-    private static void aliceWithRunsInAndBeforeNovember(Stride stride, Caller caller) {
+    private static void aliceWithRunsInAndBeforeNovember(Services stride, Caller caller) {
         alice(stride, caller);
         stride.runs().create(owner(caller), new UserRef.Me(), run(8.0, NOV_18, 2880, "Easy"));
         stride.runs().create(owner(caller), new UserRef.Me(), run(5.0, NOV_19, 1500, "Tempo"));
@@ -288,7 +289,7 @@ class EventsTest {
         stride.moods().create(owner(caller), new UserRef.Me(), mood("Calm", NOV_18));
     }
 
-    private static void aliceWithMoodsInAndBeforeNovember(Stride stride, Caller caller) {
+    private static void aliceWithMoodsInAndBeforeNovember(Services stride, Caller caller) {
         alice(stride, caller);
         stride.moods().create(owner(caller), new UserRef.Me(), mood("Tired", NOV_18));
         stride.moods().create(owner(caller), new UserRef.Me(), mood("Happy", NOV_19));

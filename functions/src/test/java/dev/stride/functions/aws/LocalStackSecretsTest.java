@@ -3,15 +3,15 @@ package dev.stride.functions.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.stride.Stride;
 import dev.stride.aws.AwsClients;
 import dev.stride.db.Database;
-import dev.stride.db.DatabaseAccess;
 import dev.stride.functions.support.DatabaseRoles;
 import dev.stride.functions.support.HttpEvents;
 import dev.stride.functions.support.TestContext;
 import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.users.CreateUserHandler;
+import dev.stride.instance.DatabaseAccess;
+import dev.stride.instance.Services;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -87,7 +87,7 @@ class LocalStackSecretsTest {
 
         DatabaseAccess access = DatabaseAccess.fromEnvironment(env);
         try (Database database = Database.open(access.dataSource(), access.poolSize())) {
-            var create = new CreateUserHandler(Stride.over(database).users());
+            var create = new CreateUserHandler(Services.over(database).users());
             assertThat(create.handleRequest(createUser("first"), new TestContext()).getStatusCode()).isEqualTo(201);
 
             DatabaseRoles.setPassword(ROLE, "localstack-second");

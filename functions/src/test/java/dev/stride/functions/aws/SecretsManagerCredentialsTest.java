@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stride.db.Database;
-import dev.stride.db.DatabaseAccess;
 import dev.stride.functions.support.DatabaseRoles;
 import dev.stride.functions.support.HttpEvents;
 import dev.stride.functions.support.SecretsManagerServer;
@@ -13,7 +12,8 @@ import dev.stride.functions.support.TestContext;
 import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.users.CreateUserHandler;
 import dev.stride.functions.users.ListUsersHandler;
-import dev.stride.Stride;
+import dev.stride.instance.DatabaseAccess;
+import dev.stride.instance.Services;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +50,7 @@ class SecretsManagerCredentialsTest {
     void secretMode_whenSecretServed_thenFetchedOnceThroughSignedSdkCallAndConnectsAsItsUser() throws Exception {
         DatabaseAccess access = DatabaseAccess.fromEnvironment(environment());
         try (Database database = Database.open(access.dataSource(), access.poolSize())) {
-            var list = new ListUsersHandler(Stride.over(database).users());
+            var list = new ListUsersHandler(Services.over(database).users());
 
             assertThat(list.handleRequest(listUsers(), new TestContext()).getStatusCode()).isEqualTo(200);
             assertThat(list.handleRequest(listUsers(), new TestContext()).getStatusCode()).isEqualTo(200);
@@ -74,7 +74,7 @@ class SecretsManagerCredentialsTest {
     void rotation_whenDatabaseRefusesCachedPassword_thenRefetchesAndNextConnectionSucceeds() throws Exception {
         DatabaseAccess access = DatabaseAccess.fromEnvironment(environment());
         try (Database database = Database.open(access.dataSource(), access.poolSize())) {
-            var create = new CreateUserHandler(Stride.over(database).users());
+            var create = new CreateUserHandler(Services.over(database).users());
             assertThat(create.handleRequest(createUser("before"), new TestContext()).getStatusCode()).isEqualTo(201);
 
             // Secrets Manager rotates: the database gets the new password, then the secret does.

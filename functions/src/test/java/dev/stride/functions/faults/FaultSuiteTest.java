@@ -3,7 +3,7 @@ package dev.stride.functions.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stride.Stride;
+import dev.stride.instance.Services;
 import dev.stride.db.Database;
 import dev.stride.db.DatabaseLimits;
 import dev.stride.functions.support.HttpEvents;
@@ -62,7 +62,7 @@ class FaultSuiteTest {
         for (int i = 0; i < INSTANCES; i++) {
             Database database = Database.open(postgres.dataSource(LIMITS), 1);
             databases.add(database);
-            instances.add(TestApi.handlers(Stride.over(database)));
+            instances.add(TestApi.handlers(Services.over(database)));
             var profile = HttpEvents.request("POST", "/users").as(sub(i))
                     .body("{\"username\": \"Fault " + i + "\", \"email\": \"fault" + i + "@example.com\"}");
             assertThat(instances.get(i).get("POST /users").handleRequest(profile.build(), new TestContext()).getStatusCode())

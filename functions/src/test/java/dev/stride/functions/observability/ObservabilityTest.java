@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stride.Stride;
 import dev.stride.db.Database;
 import dev.stride.functions.runs.GetRunHandler;
 import dev.stride.functions.support.HttpEvents;
 import dev.stride.functions.support.TestContext;
 import dev.stride.functions.support.TestDatabase;
+import dev.stride.instance.Services;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +69,7 @@ class ObservabilityTest {
     void serverError_whenLogged_thenJsonLineWithLevelRequestIdFunctionNameAndStackTrace() throws Exception {
         Database closed = Database.open(TestDatabase.settings());
         closed.close();
-        var handler = new GetRunHandler(Stride.over(closed).runs());
+        var handler = new GetRunHandler(Services.over(closed).runs());
         var context = new TestContext();
 
         List<JsonNode> lines = captured(() -> handler.handleRequest(

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.Stride;
+import dev.stride.instance.Services;
 import dev.stride.db.Database;
 import dev.stride.db.DatabaseLimits;
 import dev.stride.functions.support.HttpEvents;
@@ -34,7 +34,7 @@ class DatabaseStartAndLimitsTest {
         try (RestartablePostgres postgres = RestartablePostgres.create(Map.of())) {
             // What the Lambda init does: it must not throw (Lambda would retry the whole init on every request).
             Database database = Database.open(postgres.dataSource(SHORT), 1);
-            var handlers = TestApi.handlers(Stride.over(database));
+            var handlers = TestApi.handlers(Services.over(database));
             var create = HttpEvents.request("POST", "/users").as("early-sub")
                     .body("{\"username\": \"Early\", \"email\": \"early@example.com\"}");
 

@@ -3,7 +3,6 @@ package dev.stride.functions.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stride.Env;
-import dev.stride.Stride;
 import dev.stride.db.Database;
 import dev.stride.db.DatabaseSettings;
 import dev.stride.functions.runs.CreateRunHandler;
@@ -14,6 +13,7 @@ import dev.stride.functions.support.TestContext;
 import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.support.TestResponse;
 import dev.stride.functions.users.CreateUserHandler;
+import dev.stride.instance.Services;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -39,7 +39,7 @@ class ResilienceTest {
     void connectionDroppedByDatabase_thenNextInvocationGetsFreshConnection() throws Exception {
         DatabaseSettings settings = TestDatabase.settings();
         try (Database database = Database.open(settings)) {
-            Stride stride = Stride.over(database);
+            Services stride = Services.over(database);
             CreateUserHandler createUser = new CreateUserHandler(stride.users());
             GetRunHandler getRun = new GetRunHandler(stride.runs());
             var create = HttpEvents.request("POST", "/users").as("alice-sub")
@@ -79,7 +79,7 @@ class ResilienceTest {
     @Test
     void concurrentCreates_whenSameEmail_thenExactlyOneWinsAndNoServerError() throws Exception {
         try (Database database = Database.open(withPool(8))) {
-            CreateUserHandler handler = new CreateUserHandler(Stride.over(database).users());
+            CreateUserHandler handler = new CreateUserHandler(Services.over(database).users());
             List<Callable<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 String sub = "racer-" + i;
@@ -100,7 +100,7 @@ class ResilienceTest {
     void concurrentRuns_whenSameNewTag_thenAllLandAndOneTagRow() throws Exception {
         TestApi.as("alice-sub").post("/users", "{\"username\": \"Alice\", \"email\": \"alice@example.com\"}");
         try (Database database = Database.open(withPool(8))) {
-            CreateRunHandler handler = new CreateRunHandler(Stride.over(database).runs());
+            CreateRunHandler handler = new CreateRunHandler(Services.over(database).runs());
             List<Callable<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 calls.add(() -> handler.handleRequest(HttpEvents.request("POST", "/users/{id}/runs").path("id", "me")
@@ -123,7 +123,7 @@ class ResilienceTest {
         alice.post("/users", "{\"username\": \"Alice\", \"email\": \"alice@example.com\"}");
         long runId = alice.post("/users/me/runs", "{\"distance\": 10}").id();
         try (Database database = Database.open(withPool(4))) {
-            var handler = new dev.stride.functions.runs.UpdateRunHandler(Stride.over(database).runs());
+            var handler = new dev.stride.functions.runs.UpdateRunHandler(Services.over(database).runs());
             List<Callable<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 String patch = i % 2 == 0 ? "{\"unit\": \"mi\"}" : "{\"distance\": " + (11 + i) + "}";

@@ -3,11 +3,11 @@ package dev.stride.functions.snapstart;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.Stride;
-import dev.stride.db.DatabaseAccess;
 import dev.stride.functions.support.HttpEvents;
 import dev.stride.functions.support.TestContext;
-import dev.stride.snapstart.Priming;
+import dev.stride.instance.DatabaseAccess;
+import dev.stride.instance.Priming;
+import dev.stride.instance.Services;
 import java.lang.management.ManagementFactory;
 
 /**
@@ -35,8 +35,8 @@ public final class InitTimeProbe {
         var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
                 Class.forName("dev.stride.functions.users.ListUsersHandler").getConstructor().newInstance();
         if (prime) {
-            Priming.prime(Stride.instance());
-            Stride.instance().database().evictConnections();
+            Priming.prime(Services.instance());
+            Services.instance().database().evictConnections();
         }
         long initDone = System.currentTimeMillis();
 

@@ -2,7 +2,6 @@ package dev.stride.functions.snapstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stride.Stride;
 import dev.stride.db.Database;
 import dev.stride.db.Login;
 import dev.stride.db.LoginDataSource;
@@ -14,8 +13,9 @@ import dev.stride.functions.support.TestContext;
 import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.users.CreateUserHandler;
 import dev.stride.functions.users.ListUsersHandler;
-import dev.stride.snapstart.Priming;
-import dev.stride.snapstart.SnapStartHooks;
+import dev.stride.instance.Priming;
+import dev.stride.instance.Services;
+import dev.stride.instance.SnapStartHooks;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +34,7 @@ class SnapStartTest {
     @Test
     void hooks_whenCheckpointThenRestore_thenPoolEmptiedAndNextRequestOnNewConnection() throws Exception {
         try (Database database = Database.open(connections(Map.of()), 1)) {
-            Stride stride = Stride.over(database);
+            Services stride = Services.over(database);
             SnapStartHooks hooks = new SnapStartHooks(stride, restoresCounted());
             var create = new CreateUserHandler(stride.users());
             assertThat(create.handleRequest(createUser("before"), new TestContext()).getStatusCode()).isEqualTo(201);
@@ -62,7 +62,7 @@ class SnapStartTest {
                 + "VALUES ('someone', 'Someone', 'someone@example.com', now(), now())");
         // Every transaction on this connection is read-only: a write would fail, and answer 500.
         try (Database database = Database.open(connections(Map.of("options", "-c default_transaction_read_only=on")), 1)) {
-            var statuses = Priming.prime(Stride.over(database));
+            var statuses = Priming.prime(Services.over(database));
 
             // GET /users, then with a forged cursor; /users/me/runs, /runs/1, /users/me/moods,
             // /users/me/moods/latest, /users/me/dashboard (the caller has no profile); a run and a
@@ -75,7 +75,7 @@ class SnapStartTest {
     @Test
     void primedInstance_whenRealRequestsFollow_thenServedAsUsual() {
         try (Database database = Database.open(connections(Map.of()), 1)) {
-            Stride stride = Stride.over(database);
+            Services stride = Services.over(database);
             Priming.prime(stride);
 
             var list = new ListUsersHandler(stride.users());

@@ -3,7 +3,6 @@ package dev.stride.functions.support;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.Stride;
 import dev.stride.functions.dashboard.GetDashboardHandler;
 import dev.stride.functions.moods.CreateMoodHandler;
 import dev.stride.functions.moods.DeleteMoodHandler;
@@ -21,6 +20,7 @@ import dev.stride.functions.users.DeleteUserHandler;
 import dev.stride.functions.users.GetUserHandler;
 import dev.stride.functions.users.ListUsersHandler;
 import dev.stride.functions.users.UpdateUserHandler;
+import dev.stride.instance.Services;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 public final class TestApi {
 
     /** Every route of the API and its handler, as template.yaml maps them. */
-    public static Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers(Stride stride) {
+    public static Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers(Services stride) {
         Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> routes = new LinkedHashMap<>();
         routes.put("POST /users", new CreateUserHandler(stride.users()));
         routes.put("GET /users", new ListUsersHandler(stride.users()));

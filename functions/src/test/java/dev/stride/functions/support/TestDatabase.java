@@ -1,9 +1,9 @@
 package dev.stride.functions.support;
 
-import dev.stride.Stride;
 import dev.stride.db.Database;
 import dev.stride.db.DatabaseSettings;
 import dev.stride.db.LocalDatabase;
+import dev.stride.instance.Services;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +19,7 @@ import java.util.Map;
 public final class TestDatabase {
 
     private static LocalDatabase local;
-    private static Stride stride;
+    private static Services stride;
 
     private TestDatabase() {
     }
@@ -41,9 +41,9 @@ public final class TestDatabase {
     }
 
     /** Services over the test database, built once like a warm Lambda instance's. */
-    public static synchronized Stride stride() {
+    public static synchronized Services stride() {
         if (stride == null) {
-            stride = Stride.over(Database.open(local().settings()));
+            stride = Services.over(Database.open(local().settings()));
         }
         return stride;
     }
