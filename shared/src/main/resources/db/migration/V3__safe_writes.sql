@@ -20,6 +20,7 @@ CREATE TABLE idempotency_keys (
     status       SMALLINT     NOT NULL CHECK (status BETWEEN 200 AND 299),
     body         TEXT,
     location     VARCHAR(2048),
+    etag         VARCHAR(100),
     created_at   TIMESTAMPTZ  NOT NULL DEFAULT now(),
     expires_at   TIMESTAMPTZ  NOT NULL DEFAULT now() + interval '24 hours',
     PRIMARY KEY (caller_sub, key)

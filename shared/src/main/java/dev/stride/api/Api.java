@@ -8,6 +8,7 @@ import dev.stride.domain.Conflict;
 import dev.stride.domain.DomainException;
 import dev.stride.domain.Invalid;
 import dev.stride.domain.NotFound;
+import dev.stride.domain.PreconditionFailed;
 import dev.stride.observability.Invocation;
 import dev.stride.observability.Metrics;
 import java.sql.SQLException;
@@ -82,6 +83,8 @@ public final class Api {
             case Conflict conflict -> new ProblemException(409, type + "conflict", "Conflict", conflict.getMessage(), null);
             case Invalid invalid -> new ProblemException(400, type + "validation-error", "Invalid Request",
                     invalid.getMessage(), invalid.errors());
+            case PreconditionFailed stale -> new ProblemException(412, type + "precondition-failed", "Precondition Failed",
+                    stale.getMessage(), null);
         };
     }
 

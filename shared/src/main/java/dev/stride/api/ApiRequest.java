@@ -8,6 +8,7 @@ import dev.stride.domain.Caller;
 import dev.stride.domain.FieldError;
 import dev.stride.domain.Invalid;
 import dev.stride.domain.Patch;
+import dev.stride.domain.Precondition;
 import dev.stride.domain.UserRef;
 import dev.stride.json.Dates;
 import dev.stride.json.Json;
@@ -42,6 +43,11 @@ public final class ApiRequest {
         var authorizer = context == null ? null : context.getAuthorizer();
         var jwt = authorizer == null ? null : authorizer.getJwt();
         return Claims.caller(jwt == null ? null : jwt.getClaims());
+    }
+
+    /** What {@code If-Match} requires of the resource to be changed or deleted. */
+    public Precondition precondition() {
+        return ETags.ifMatch(header("if-match"));
     }
 
     /** A positive 64-bit ID from the path; anything else is a 400 naming the parameter. */
@@ -216,7 +222,11 @@ public final class ApiRequest {
         }
     }
 
-    private String header(String name) {
+    APIGatewayV2HTTPEvent event() {
+        return event;
+    }
+
+    String header(String name) {
         Map<String, String> headers = event.getHeaders();
         if (headers == null) {
             return null;

@@ -1,7 +1,11 @@
 package dev.stride.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stride.domain.Caller;
+import dev.stride.json.Json;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,33 +21,65 @@ public final class Claims {
     private Claims() {
     }
 
-    /** Reads the claims as the HTTP API's JWT authorizer passes them; none means no identity (401). */
+    /** The longest {@code sub} accepted (Cognito's are 36-character UUIDs). */
+    public static final int MAX_SUB = 128;
+
+    /**
+     * Reads the claims as the HTTP API's JWT authorizer passes them. No claims, or a {@code sub}
+     * that is not 1–128 characters without control characters, is no identity (401).
+     */
     public static Caller caller(Map<String, String> claims) {
         if (claims == null) {
             throw ProblemException.unauthorized();
         }
         String sub = claims.get("sub");
-        if (sub == null || sub.isBlank()) {
+        if (!isValidSub(sub)) {
             throw ProblemException.unauthorized();
         }
         return new Caller(sub, groups(claims.get("cognito:groups")).contains(ADMIN_GROUP));
     }
 
+    /** 1 to 128 characters (code points), none a control character, not only spaces. */
+    public static boolean isValidSub(String sub) {
+        if (sub == null || sub.isBlank()) {
+            return false;
+        }
+        int length = sub.codePointCount(0, sub.length());
+        return length <= MAX_SUB && sub.codePoints().noneMatch(Character::isISOControl);
+    }
+
     /**
-     * API Gateway flattens an array claim to a string: {@code [admin users]} from Cognito,
-     * sometimes {@code ["admin","users"]} or {@code admin,users}. Any of them is read.
+     * The groups of a {@code cognito:groups} claim, read exactly: a JSON array of strings
+     * ({@code ["admin","users"]}), or the string form API Gateway flattens an array claim to,
+     * {@code [admin users]}, split on spaces only. A group is a group as named: {@code ops,admin}
+     * is one group, and not {@code admin}.
      */
     static Set<String> groups(String claim) {
         if (claim == null || claim.isBlank()) {
             return Set.of();
         }
-        String inner = claim.strip();
-        if (inner.startsWith("[") && inner.endsWith("]")) {
-            inner = inner.substring(1, inner.length() - 1);
+        String value = claim.strip();
+        if (value.startsWith("[\"")) {
+            try {
+                JsonNode array = Json.read(value);
+                if (array.isArray()) {
+                    Set<String> groups = new HashSet<>();
+                    array.forEach(group -> {
+                        if (group.isTextual()) {
+                            groups.add(group.asText());
+                        }
+                    });
+                    return Set.copyOf(groups);
+                }
+            } catch (JsonProcessingException notJson) {
+                // then it is the bracketed string form, read below
+            }
         }
-        return Arrays.stream(inner.split("[,\\s]+"))
-                .map(g -> g.replace("\"", "").strip())
-                .filter(g -> !g.isEmpty())
+        if (value.startsWith("[") && value.endsWith("]")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        return Arrays.stream(value.split(" +"))
+                .filter(group -> !group.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 }

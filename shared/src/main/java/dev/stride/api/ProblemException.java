@@ -78,6 +78,23 @@ public class ProblemException extends RuntimeException {
                 "the request body must be application/json, not " + contentType, null);
     }
 
+    /** An {@code Idempotency-Key} that is not 1–255 visible ASCII characters. */
+    public static ProblemException badIdempotencyKey() {
+        return invalid(List.of(new FieldError("Idempotency-Key", "must be 1 to 255 visible ASCII characters")));
+    }
+
+    /** The first request with this key is still being served. */
+    public static ProblemException idempotencyKeyInFlight() {
+        return new ProblemException(409, TYPE + "idempotency-key-in-use", "Conflict",
+                "a request with this Idempotency-Key is still being served; repeat it once that one is answered", null);
+    }
+
+    /** The key was used before for a different request. */
+    public static ProblemException idempotencyKeyReused() {
+        return new ProblemException(422, TYPE + "idempotency-key-reused", "Unprocessable Content",
+                "this Idempotency-Key was used for a different request in the last 24 hours; use a new key for a new request", null);
+    }
+
     public static ProblemException unauthorized() {
         return new ProblemException(401, TYPE + "unauthorized", "Unauthorized",
                 "the request carries no verified identity", null);

@@ -1,9 +1,12 @@
 package dev.stride.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.stride.domain.Versioned;
 import dev.stride.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The HTTP API responses Stride answers with. */
 public final class Responses {
@@ -18,8 +21,37 @@ public final class Responses {
         return json(200, body, Map.of());
     }
 
-    public static APIGatewayV2HTTPResponse created(String location, Object body) {
-        return json(201, body, Map.of("Location", location));
+    /** A single resource after a change: 200 with its new {@code ETag}. */
+    public static APIGatewayV2HTTPResponse ok(Versioned<?> resource) {
+        return json(200, resource.value(), Map.of("ETag", ETags.of(resource.revision())));
+    }
+
+    /**
+     * A single resource that was asked for: 200 with its {@code ETag}, or 304 with no body when the
+     * request's {@code If-None-Match} names the state it is in.
+     */
+    public static APIGatewayV2HTTPResponse ok(ApiRequest request, Versioned<?> resource) {
+        String etag = ETags.of(resource.revision());
+        if (ETags.noneMatchHits(request.header("if-none-match"), resource.revision())) {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(304).withHeaders(Map.of("ETag", etag)).build();
+        }
+        return json(200, resource.value(), Map.of("ETag", etag));
+    }
+
+    public static APIGatewayV2HTTPResponse created(String location, Versioned<?> resource) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Location", location);
+        headers.put("ETag", ETags.of(resource.revision()));
+        return json(201, resource.value(), headers);
+    }
+
+    /**
+     * Runs {@code create} and answers 201 with the resource, its {@code Location} and {@code ETag};
+     * with an {@code Idempotency-Key}, a repeat gets the first answer again ({@link Idempotency}).
+     */
+    public static <T> APIGatewayV2HTTPResponse created(ApiRequest request, Supplier<Versioned<T>> create,
+                                                       Function<T, String> location) {
+        return Idempotency.create(request, create, location);
     }
 
     public static APIGatewayV2HTTPResponse noContent() {

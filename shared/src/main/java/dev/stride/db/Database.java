@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,8 @@ public final class Database implements AutoCloseable {
 
     /** Runs of a unit of work that the database undid (deadlock, serialization failure), at most. */
     static final int MAX_ATTEMPTS = 4;
+
+    private static final ThreadLocal<TransactionHook> HOOK = new ThreadLocal<>();
 
     private final HikariDataSource dataSource;
     private volatile EntityManagerFactory entityManagerFactory;
@@ -111,12 +114,47 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Runs {@code work} with {@code hook} joining every unit of work it runs on this thread. */
+    public static <T> T withHook(TransactionHook hook, Supplier<T> work) {
+        TransactionHook outer = HOOK.get();
+        HOOK.set(outer == null ? hook : new TransactionHook() {
+            // Nested: the inner hook runs inside the outer one, last in first out.
+            @Override
+            public void begin(EntityManager em) {
+                outer.begin(em);
+                hook.begin(em);
+            }
+
+            @Override
+            public void beforeCommit(EntityManager em, Object result) {
+                hook.beforeCommit(em, result);
+                outer.beforeCommit(em, result);
+            }
+        });
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                HOOK.remove();
+            } else {
+                HOOK.set(outer);
+            }
+        }
+    }
+
     private <T> T once(Function<EntityManager, T> work) {
         EntityManager em = factory().createEntityManager();
         EntityTransaction tx = em.getTransaction();
+        TransactionHook hook = HOOK.get();
         try {
             tx.begin();
+            if (hook != null) {
+                hook.begin(em);
+            }
             T result = work.apply(em);
+            if (hook != null) {
+                hook.beforeCommit(em, result);
+            }
             try {
                 tx.commit();
             } catch (RuntimeException commitFailure) {

@@ -5,7 +5,7 @@ package dev.stride.domain;
  * kind into its HTTP answer in one place ({@code dev.stride.api.Api}); nothing here knows HTTP.
  * No stack trace: these are answers, not bugs.
  */
-public abstract sealed class DomainException extends RuntimeException permits NotFound, Conflict, Invalid {
+public abstract sealed class DomainException extends RuntimeException permits NotFound, Conflict, Invalid, PreconditionFailed {
 
     DomainException(String message) {
         super(message, null, false, false);

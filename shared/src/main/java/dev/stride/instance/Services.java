@@ -3,9 +3,12 @@ package dev.stride.instance;
 import dev.stride.dashboard.DashboardService;
 import dev.stride.db.Database;
 import dev.stride.moods.MoodService;
+import dev.stride.paging.Cursor;
 import dev.stride.runs.RunService;
 import dev.stride.users.UserService;
 import org.crac.Core;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root of a Lambda instance: what it builds once, outside {@code handleRequest}
@@ -13,6 +16,8 @@ import org.crac.Core;
  * service from here in their no-argument constructor, and take it as a parameter in tests.
  */
 public final class Services {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Services.class);
 
     private static volatile Services instance;
     // org.crac holds registered resources weakly: this keeps the hooks alive.
@@ -42,6 +47,7 @@ public final class Services {
             synchronized (Services.class) {
                 current = instance;
                 if (current == null) {
+                    requireCursorKey();
                     DatabaseAccess access = DatabaseAccess.fromEnvironment();
                     current = new Services(Database.open(access.dataSource(), access.poolSize()));
                     hooks = new SnapStartHooks(current, access.dataSource().logins());
@@ -51,6 +57,15 @@ public final class Services {
             }
         }
         return current;
+    }
+
+    private static void requireCursorKey() {
+        try {
+            Cursor.requireKey();
+        } catch (ExceptionInInitializerError refused) {
+            LOG.error("Stride cannot start: {}", refused.getCause().getMessage());
+            throw refused;
+        }
     }
 
     /** Services over a given database (tests, the benchmark). */

@@ -4,7 +4,10 @@ import dev.stride.db.Database;
 import dev.stride.domain.Caller;
 import dev.stride.domain.NotFound;
 import dev.stride.domain.Patch;
+import dev.stride.domain.Precondition;
+import dev.stride.domain.Revision;
 import dev.stride.domain.UserRef;
+import dev.stride.domain.Versioned;
 import dev.stride.paging.Cursor;
 import dev.stride.paging.DateRange;
 import dev.stride.paging.Keyset;
@@ -24,14 +27,14 @@ public final class MoodService {
         this.database = database;
     }
 
-    public MoodView create(Caller caller, UserRef owner, MoodInput input) {
+    public Versioned<MoodView> create(Caller caller, UserRef owner, MoodInput input) {
         return database.transaction(em -> {
             User user = Ownership.resolve(em, caller, owner);
             Mood mood = new Mood(user.getId());
             apply(mood, input);
             em.persist(mood);
             em.flush();
-            return MoodView.of(mood);
+            return versioned(mood);
         });
     }
 
@@ -47,36 +50,47 @@ public final class MoodService {
     }
 
     /** The most recent mood by date (on a tie, the newest); 404 when the user has none. */
-    public MoodView latest(Caller caller, UserRef owner) {
+    public Versioned<MoodView> latest(Caller caller, UserRef owner) {
         return database.transaction(em -> {
             User user = Ownership.resolve(em, caller, owner);
             List<Mood> moods = newestFirst(user).first(em, 1);
             if (moods.isEmpty()) {
                 throw new NotFound("mood");
             }
-            return MoodView.of(moods.get(0));
+            return versioned(moods.get(0));
         });
     }
 
-    public MoodView get(Caller caller, long moodId) {
-        return database.transaction(em -> MoodView.of(Ownership.find(em, caller, Mood.class, moodId, LockModeType.NONE)));
+    public Versioned<MoodView> get(Caller caller, long moodId) {
+        return database.transaction(em -> versioned(Ownership.find(em, caller, Mood.class, moodId, LockModeType.NONE)));
     }
 
-    public MoodView update(Caller caller, long moodId, Patch<MoodInput> patch) {
+    /** Changes a mood, if it is still in a state {@code precondition} accepts; only its own row is locked. */
+    public Versioned<MoodView> update(Caller caller, long moodId, Patch<MoodInput> patch, Precondition precondition) {
         return database.transaction(em -> {
-            Mood mood = Ownership.find(em, caller, Mood.class, moodId, LockModeType.PESSIMISTIC_WRITE);
+            Mood mood = Ownership.lock(em, caller, Mood.class, moodId, Ownership.Lock.CHANGE);
+            precondition.check(revision(mood));
             apply(mood, patch.applyTo(MoodView.toInput(mood)));
             em.flush();
-            return MoodView.of(mood);
+            return versioned(mood);
         });
     }
 
-    public void delete(Caller caller, long moodId) {
+    public void delete(Caller caller, long moodId, Precondition precondition) {
         database.transaction(em -> {
-            Mood mood = Ownership.find(em, caller, Mood.class, moodId, LockModeType.NONE);
+            Mood mood = Ownership.lock(em, caller, Mood.class, moodId, Ownership.Lock.DELETE);
+            precondition.check(revision(mood));
             em.createQuery("DELETE FROM Mood m WHERE m.id = :id").setParameter("id", mood.getId()).executeUpdate();
             return null;
         });
+    }
+
+    private static Revision revision(Mood mood) {
+        return new Revision(mood.getId(), mood.getVersion());
+    }
+
+    private static Versioned<MoodView> versioned(Mood mood) {
+        return new Versioned<>(MoodView.of(mood), revision(mood));
     }
 
     private static Keyset<Mood> newestFirst(User user) {

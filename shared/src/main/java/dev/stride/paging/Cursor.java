@@ -1,5 +1,6 @@
 package dev.stride.paging;
 
+import dev.stride.Env;
 import dev.stride.aws.SecretSettings;
 import dev.stride.domain.Invalid;
 import java.nio.ByteBuffer;
@@ -9,6 +10,7 @@ import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -18,14 +20,18 @@ import javax.crypto.spec.SecretKeySpec;
  * Stride did not issue, or one reused with other filters, is refused (400).
  *
  * <p>The key is {@code STRIDE_CURSOR_KEY} (on AWS, the secret {@code STRIDE_CURSOR_KEY_SECRET_ARN}
- * names: see {@link SecretSettings}); without it a built-in key is used, which still
- * detects damaged and reused cursors but lets someone who reads this code forge one. A forged
- * cursor can only move within the caller's own list, whose ownership is checked regardless.
+ * names: see {@link SecretSettings}). On Lambda there is no default: a function without a key
+ * refuses to start ({@link #requireKey()}). Elsewhere (the local server, SAM CLI, tests) a
+ * built-in key is used, which still detects damaged and reused cursors but lets someone who reads
+ * this code forge one; a forged cursor can only move within the caller's own list, whose ownership
+ * is checked regardless.
  */
 public final class Cursor {
 
     public static final String KEY_VARIABLE = "STRIDE_CURSOR_KEY";
-    private static final byte[] KEY = key(SecretSettings.get(KEY_VARIABLE));
+    private static final byte[] KEY = key(SecretSettings.get(KEY_VARIABLE), Env.all());
+    private static final long FIRST_DAY = LocalDate.of(1, 1, 1).toEpochDay();
+    private static final long LAST_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
     private static final int MAC_BYTES = 16;
     private static final int SCOPE_BYTES = 8;
 
@@ -84,7 +90,7 @@ public final class Cursor {
         }
         long day = payload.getLong();
         long id = payload.getLong();
-        if (id < 1 || (day != Long.MIN_VALUE && (day < LocalDate.MIN.toEpochDay() || day > LocalDate.MAX.toEpochDay()))) {
+        if (id < 1 || (day != Long.MIN_VALUE && (day < FIRST_DAY || day > LAST_DAY))) {
             throw invalid();
         }
         return new Position(day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day), id);
@@ -112,8 +118,25 @@ public final class Cursor {
         }
     }
 
-    private static byte[] key(String configured) {
-        String key = configured == null || configured.isBlank() ? "stride-default-cursor-key" : configured;
-        return key.getBytes(StandardCharsets.UTF_8);
+    /**
+     * Loads the key now, so that a function on Lambda without one fails its init (with the reason
+     * in the log) instead of failing its first list request.
+     */
+    public static void requireKey() {
+        if (KEY.length == 0) {
+            throw new IllegalStateException("no cursor key");
+        }
+    }
+
+    static byte[] key(String configured, Map<String, String> env) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.getBytes(StandardCharsets.UTF_8);
+        }
+        boolean onLambda = env.get("AWS_LAMBDA_FUNCTION_NAME") != null && !"true".equals(env.get("AWS_SAM_LOCAL"));
+        if (onLambda) {
+            throw new IllegalStateException(KEY_VARIABLE + " is not set (nor " + KEY_VARIABLE + SecretSettings.ARN_SUFFIX
+                    + "): on Lambda paging cursors must be signed with a key of the deployment's own; refusing to start");
+        }
+        return "stride-default-cursor-key".getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -125,5 +125,6 @@ public class Run extends UserOwned {
 
     public void setTags(List<Tag> tags) {
         this.tags = new ArrayList<>(tags);
+        touch();
     }
 }

@@ -3,7 +3,10 @@ package dev.stride.runs;
 import dev.stride.db.Database;
 import dev.stride.domain.Caller;
 import dev.stride.domain.Patch;
+import dev.stride.domain.Precondition;
+import dev.stride.domain.Revision;
 import dev.stride.domain.UserRef;
+import dev.stride.domain.Versioned;
 import dev.stride.paging.Cursor;
 import dev.stride.paging.Keyset;
 import dev.stride.paging.ListQuery;
@@ -31,7 +34,7 @@ public final class RunService {
         this.clock = clock;
     }
 
-    public RunView create(Caller caller, UserRef owner, RunInput input) {
+    public Versioned<RunView> create(Caller caller, UserRef owner, RunInput input) {
         return database.transaction(em -> {
             User user = Ownership.resolve(em, caller, owner);
             Run run = new Run(user.getId());
@@ -41,7 +44,7 @@ public final class RunService {
             }
             em.persist(run);
             em.flush();
-            return RunView.of(run);
+            return versioned(run);
         });
     }
 
@@ -62,27 +65,41 @@ public final class RunService {
         });
     }
 
-    public RunView get(Caller caller, long runId) {
-        return database.transaction(em -> RunView.of(Ownership.find(em, caller, Run.class, runId, LockModeType.NONE)));
+    public Versioned<RunView> get(Caller caller, long runId) {
+        return database.transaction(em -> versioned(Ownership.find(em, caller, Run.class, runId, LockModeType.NONE)));
     }
 
-    public RunView update(Caller caller, long runId, Patch<RunInput> patch) {
+    /**
+     * Changes a run, if it is still in a state {@code precondition} accepts. Only the run's own row
+     * is locked (unit and distance together make distance_km, so two PATCHes must not interleave),
+     * then new tags, then the tag links and the weekly totals: the order every writer follows.
+     */
+    public Versioned<RunView> update(Caller caller, long runId, Patch<RunInput> patch, Precondition precondition) {
         return database.transaction(em -> {
-            // Locked: unit and distance together make distance_km, so two PATCHes must not interleave.
-            Run run = Ownership.find(em, caller, Run.class, runId, LockModeType.PESSIMISTIC_WRITE);
+            Run run = Ownership.lock(em, caller, Run.class, runId, Ownership.Lock.CHANGE);
+            precondition.check(revision(run));
             RunInput changed = patch.applyTo(RunView.toInput(run));
             apply(em, run, changed);
             em.flush();
-            return RunView.of(run);
+            return versioned(run);
         });
     }
 
-    public void delete(Caller caller, long runId) {
+    public void delete(Caller caller, long runId, Precondition precondition) {
         database.transaction(em -> {
-            Run run = Ownership.find(em, caller, Run.class, runId, LockModeType.NONE);
+            Run run = Ownership.lock(em, caller, Run.class, runId, Ownership.Lock.DELETE);
+            precondition.check(revision(run));
             em.createQuery("DELETE FROM Run r WHERE r.id = :id").setParameter("id", run.getId()).executeUpdate();
             return null;
         });
+    }
+
+    private static Revision revision(Run run) {
+        return new Revision(run.getId(), run.getVersion());
+    }
+
+    private static Versioned<RunView> versioned(Run run) {
+        return new Versioned<>(RunView.of(run), revision(run));
     }
 
     private static void apply(EntityManager em, Run run, RunInput input) {

@@ -5,6 +5,7 @@ import dev.stride.domain.NotFound;
 import dev.stride.domain.UserRef;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
 
@@ -46,6 +47,62 @@ public final class Ownership {
         List<T> found = query.setParameter("id", id).setLockMode(lock).getResultList();
         if (found.isEmpty()) {
             throw new NotFound(entity.toLowerCase(java.util.Locale.ROOT));
+        }
+        return found.get(0);
+    }
+
+    /** How a row about to change is locked. */
+    public enum Lock {
+        /**
+         * {@code FOR NO KEY UPDATE}: for a change of the row's columns. It does not block the
+         * {@code FOR KEY SHARE} that inserting a child row takes, so a PATCH of a user never
+         * waits on (or deadlocks with) a create of one of their runs.
+         */
+        CHANGE("FOR NO KEY UPDATE"),
+        /** {@code FOR UPDATE}: for a delete, which takes that lock anyway. */
+        DELETE("FOR UPDATE");
+
+        private final String sql;
+
+        Lock(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    /**
+     * The run or mood with this id, if the caller may reach it, with only its own row locked (not
+     * its owner's): one query. 404 for an absent row and for somebody else's alike.
+     */
+    public static <T extends UserOwned> T lock(EntityManager em, Caller caller, Class<T> type, long id, Lock lock) {
+        String table = type.getAnnotation(Table.class).name();
+        String sql = caller.admin()
+                ? "SELECT e.* FROM " + table + " e WHERE e.id = ?1 " + lock.sql
+                : "SELECT e.* FROM " + table + " e JOIN users u ON u.id = e.user_id WHERE e.id = ?1 AND u.owner_sub = ?2 "
+                        + lock.sql + " OF e";
+        var query = em.createNativeQuery(sql, type).setParameter(1, id);
+        if (!caller.admin()) {
+            query.setParameter(2, caller.sub());
+        }
+        @SuppressWarnings("unchecked")
+        List<T> found = query.getResultList();
+        if (found.isEmpty()) {
+            throw new NotFound(em.getMetamodel().entity(type).getName().toLowerCase(java.util.Locale.ROOT));
+        }
+        return found.get(0);
+    }
+
+    /** The user {@code ref} names, if the caller may reach it, with its row locked; 404 otherwise. */
+    public static User lock(EntityManager em, Caller caller, UserRef ref, Lock lock) {
+        var query = switch (ref) {
+            case UserRef.Me me -> em.createNativeQuery("SELECT * FROM users WHERE owner_sub = ?1 " + lock.sql, User.class)
+                    .setParameter(1, caller.sub());
+            case UserRef.Id id -> em.createNativeQuery("SELECT * FROM users WHERE id = ?1 " + lock.sql, User.class)
+                    .setParameter(1, id.value());
+        };
+        @SuppressWarnings("unchecked")
+        List<User> found = query.getResultList();
+        if (found.isEmpty() || !mayReach(caller, found.get(0))) {
+            throw new NotFound("user");
         }
         return found.get(0);
     }

@@ -4,7 +4,10 @@ import dev.stride.db.Database;
 import dev.stride.domain.Caller;
 import dev.stride.domain.Conflict;
 import dev.stride.domain.Patch;
+import dev.stride.domain.Precondition;
+import dev.stride.domain.Revision;
 import dev.stride.domain.UserRef;
+import dev.stride.domain.Versioned;
 import dev.stride.paging.Cursor;
 import dev.stride.paging.Keyset;
 import dev.stride.paging.ListQuery;
@@ -22,7 +25,7 @@ public final class UserService {
         this.database = database;
     }
 
-    public UserView create(Caller caller, UserInput input) {
+    public Versioned<UserView> create(Caller caller, UserInput input) {
         return database.transaction(em -> {
             if (Ownership.bySub(em, caller.sub(), LockModeType.NONE) != null) {
                 throw new Conflict("the caller already has a profile");
@@ -31,7 +34,7 @@ public final class UserService {
             User user = new User(caller.sub(), input.username(), input.email());
             em.persist(user);
             em.flush();
-            return UserView.of(user);
+            return versioned(user);
         });
     }
 
@@ -47,13 +50,15 @@ public final class UserService {
         });
     }
 
-    public UserView get(Caller caller, UserRef ref) {
-        return database.transaction(em -> UserView.of(Ownership.resolve(em, caller, ref)));
+    public Versioned<UserView> get(Caller caller, UserRef ref) {
+        return database.transaction(em -> versioned(Ownership.resolve(em, caller, ref)));
     }
 
-    public UserView update(Caller caller, UserRef ref, Patch<UserInput> patch) {
+    /** Changes a profile, if it is still in a state {@code precondition} accepts; only its row is locked. */
+    public Versioned<UserView> update(Caller caller, UserRef ref, Patch<UserInput> patch, Precondition precondition) {
         return database.transaction(em -> {
-            User user = Ownership.resolve(em, caller, ref, LockModeType.PESSIMISTIC_WRITE);
+            User user = Ownership.lock(em, caller, ref, Ownership.Lock.CHANGE);
+            precondition.check(revision(user));
             UserInput changed = patch.applyTo(UserView.of(user).toInput());
             if (!changed.email().equalsIgnoreCase(user.getEmail())) {
                 requireEmailFree(em, changed.email(), user.getId());
@@ -61,19 +66,28 @@ public final class UserService {
             user.setUsername(changed.username());
             user.setEmail(changed.email());
             em.flush();
-            return UserView.of(user);
+            return versioned(user);
         });
     }
 
     /** Deletes the user with all their runs and moods (the foreign keys cascade). */
-    public void delete(Caller caller, UserRef ref) {
+    public void delete(Caller caller, UserRef ref, Precondition precondition) {
         database.transaction(em -> {
-            User user = Ownership.resolve(em, caller, ref);
+            User user = Ownership.lock(em, caller, ref, Ownership.Lock.DELETE);
+            precondition.check(revision(user));
             em.createQuery("DELETE FROM User u WHERE u.id = :id")
                     .setParameter("id", user.getId())
                     .executeUpdate();
             return null;
         });
+    }
+
+    private static Revision revision(User user) {
+        return new Revision(user.getId(), user.getVersion());
+    }
+
+    private static Versioned<UserView> versioned(User user) {
+        return new Versioned<>(UserView.of(user), revision(user));
     }
 
     private static void requireEmailFree(EntityManager em, String email, Long except) {

@@ -29,4 +29,25 @@ class ClaimsTest {
         assertThatThrownBy(() -> Claims.caller(Map.of("cognito:groups", "[admin]")))
                 .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(401));
     }
+
+    @Test
+    void caller_whenGroupNameOnlyContainsAdmin_thenNotAdmin() {
+        assertThat(Claims.caller(Map.of("sub", "a", "cognito:groups", "[ops,admin]")).admin()).isFalse();
+        assertThat(Claims.caller(Map.of("sub", "a", "cognito:groups", "[ops,admin users]")).admin()).isFalse();
+        assertThat(Claims.caller(Map.of("sub", "a", "cognito:groups", "[\"ops,admin\"]")).admin()).isFalse();
+        assertThat(Claims.caller(Map.of("sub", "a", "cognito:groups", "[\"ops admin\"]")).admin()).isFalse();
+        assertThat(Claims.caller(Map.of("sub", "a", "cognito:groups", "[Admin]")).admin()).isFalse();
+        assertThat(Claims.caller(Map.of("sub", "a", "cognito:groups", "[users  admin]")).admin()).isTrue();
+    }
+
+    @Test
+    void caller_whenSubHasControlCharactersOrIsTooLong_thenUnauthorized() {
+        for (String sub : new String[] {"al\u0000ice", "tab\there", "line\nbreak", "del\u007f", "c1\u0085", "x".repeat(129), " "}) {
+            assertThatThrownBy(() -> Claims.caller(Map.of("sub", sub)))
+                    .as(sub).isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(401));
+        }
+        assertThat(Claims.caller(Map.of("sub", "x".repeat(128))).sub()).hasSize(128);
+        assertThat(Claims.caller(Map.of("sub", "ü".repeat(128))).sub()).hasSize(128);
+        assertThat(Claims.caller(Map.of("sub", "\uD83C\uDFC3".repeat(128))).sub()).hasSize(256);
+    }
 }

@@ -52,4 +52,25 @@ class CursorTest {
             assertThatThrownBy(() -> Cursor.decode(garbage, "s")).isInstanceOf(Invalid.class);
         }
     }
+
+    @Test
+    void decode_whenSignedDateOutsideYears1To9999_thenInvalid() {
+        for (LocalDate date : new LocalDate[] {LocalDate.of(0, 12, 31), LocalDate.of(10000, 1, 1), LocalDate.MIN, LocalDate.MAX}) {
+            String cursor = Cursor.encode("runs|1", new Cursor.Position(date, 5));
+
+            assertThatThrownBy(() -> Cursor.decode(cursor, "runs|1")).as(date.toString()).isInstanceOf(Invalid.class);
+        }
+        assertThat(Cursor.decode(Cursor.encode("runs|1", new Cursor.Position(LocalDate.of(9999, 12, 31), 5)), "runs|1").date())
+                .isEqualTo(LocalDate.of(9999, 12, 31));
+    }
+
+    @Test
+    void key_whenOnLambdaWithoutOne_thenRefusesToStart() {
+        assertThatThrownBy(() -> Cursor.key(null, java.util.Map.of("AWS_LAMBDA_FUNCTION_NAME", "ListRunsFunction")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("STRIDE_CURSOR_KEY").hasMessageContaining("refusing to start");
+        assertThat(Cursor.key("deployed-key", java.util.Map.of("AWS_LAMBDA_FUNCTION_NAME", "ListRunsFunction"))).isNotEmpty();
+        // The local server (and SAM CLI) run functions with AWS_SAM_LOCAL=true: the built-in key will do there.
+        assertThat(Cursor.key(null, java.util.Map.of("AWS_LAMBDA_FUNCTION_NAME", "ListRunsFunction", "AWS_SAM_LOCAL", "true"))).isNotEmpty();
+        assertThat(Cursor.key(null, java.util.Map.of())).isNotEmpty();
+    }
 }

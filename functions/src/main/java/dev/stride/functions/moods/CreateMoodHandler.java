@@ -9,7 +9,6 @@ import dev.stride.api.Responses;
 import dev.stride.instance.Services;
 import dev.stride.moods.MoodInput;
 import dev.stride.moods.MoodService;
-import dev.stride.moods.MoodView;
 
 /** {@code POST /users/{id}/moods}: records a mood. */
 public final class CreateMoodHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -26,9 +25,8 @@ public final class CreateMoodHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, context, request -> {
-            MoodView created = service.create(request.caller(), request.userRef("id"), request.body(MoodInput.class));
-            return Responses.created("/moods/" + created.id(), created);
-        });
+        return Api.handle(event, context, request -> Responses.created(request,
+                () -> service.create(request.caller(), request.userRef("id"), request.body(MoodInput.class)),
+                mood -> "/moods/" + mood.id()));
     }
 }

@@ -25,7 +25,7 @@ public final class DeleteMoodHandler implements RequestHandler<APIGatewayV2HTTPE
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Api.handle(event, context, request -> {
-            service.delete(request.caller(), request.id("moodId"));
+            service.delete(request.caller(), request.id("moodId"), request.precondition());
             return Responses.noContent();
         });
     }

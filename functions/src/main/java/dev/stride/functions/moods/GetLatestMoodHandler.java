@@ -24,6 +24,6 @@ public final class GetLatestMoodHandler implements RequestHandler<APIGatewayV2HT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, context, request -> Responses.ok(service.latest(request.caller(), request.userRef("id"))));
+        return Api.handle(event, context, request -> Responses.ok(request, service.latest(request.caller(), request.userRef("id"))));
     }
 }

@@ -9,7 +9,6 @@ import dev.stride.api.Responses;
 import dev.stride.instance.Services;
 import dev.stride.runs.RunInput;
 import dev.stride.runs.RunService;
-import dev.stride.runs.RunView;
 
 /** {@code POST /users/{id}/runs}: records a run. */
 public final class CreateRunHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -26,9 +25,8 @@ public final class CreateRunHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, context, request -> {
-            RunView created = service.create(request.caller(), request.userRef("id"), request.body(RunInput.class));
-            return Responses.created("/runs/" + created.id(), created);
-        });
+        return Api.handle(event, context, request -> Responses.created(request,
+                () -> service.create(request.caller(), request.userRef("id"), request.body(RunInput.class)),
+                run -> "/runs/" + run.id()));
     }
 }

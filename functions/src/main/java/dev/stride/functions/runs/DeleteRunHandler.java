@@ -25,7 +25,7 @@ public final class DeleteRunHandler implements RequestHandler<APIGatewayV2HTTPEv
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Api.handle(event, context, request -> {
-            service.delete(request.caller(), request.id("runId"));
+            service.delete(request.caller(), request.id("runId"), request.precondition());
             return Responses.noContent();
         });
     }

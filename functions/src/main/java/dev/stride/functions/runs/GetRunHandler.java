@@ -24,6 +24,6 @@ public final class GetRunHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, context, request -> Responses.ok(service.get(request.caller(), request.id("runId"))));
+        return Api.handle(event, context, request -> Responses.ok(request, service.get(request.caller(), request.id("runId"))));
     }
 }

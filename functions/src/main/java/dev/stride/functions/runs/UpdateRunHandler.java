@@ -25,6 +25,7 @@ public final class UpdateRunHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, context, request -> Responses.ok(service.update(request.caller(), request.id("runId"), request.patch(RunInput.class))));
+        return Api.handle(event, context, request -> Responses.ok(
+                service.update(request.caller(), request.id("runId"), request.patch(RunInput.class), request.precondition())));
     }
 }

@@ -9,7 +9,6 @@ import dev.stride.api.Responses;
 import dev.stride.instance.Services;
 import dev.stride.users.UserInput;
 import dev.stride.users.UserService;
-import dev.stride.users.UserView;
 
 /** {@code POST /users}: creates the caller's profile. */
 public final class CreateUserHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -26,9 +25,8 @@ public final class CreateUserHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, context, request -> {
-            UserView created = service.create(request.caller(), request.body(UserInput.class));
-            return Responses.created("/users/" + created.id(), created);
-        });
+        return Api.handle(event, context, request -> Responses.created(request,
+                () -> service.create(request.caller(), request.body(UserInput.class)),
+                user -> "/users/" + user.id()));
     }
 }

@@ -24,6 +24,6 @@ public final class GetUserHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, context, request -> Responses.ok(service.get(request.caller(), request.userRef("id"))));
+        return Api.handle(event, context, request -> Responses.ok(request, service.get(request.caller(), request.userRef("id"))));
     }
 }

@@ -25,6 +25,7 @@ public final class UpdateUserHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, context, request -> Responses.ok(service.update(request.caller(), request.userRef("id"), request.patch(UserInput.class))));
+        return Api.handle(event, context, request -> Responses.ok(
+                service.update(request.caller(), request.userRef("id"), request.patch(UserInput.class), request.precondition())));
     }
 }

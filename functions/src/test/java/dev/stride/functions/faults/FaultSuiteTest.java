@@ -140,7 +140,9 @@ class FaultSuiteTest {
             // Every slot taken, then the functions' sessions ended: each must open a new one, and cannot.
             List<Connection> taken = new ArrayList<>(postgres.takeEveryConnection());
             for (int i = 0; i < 3; i++) {
-                postgres.terminateStrideSessions();
+                try (Statement statement = taken.getFirst().createStatement()) {
+                    statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'stride'");
+                }
                 taken.addAll(postgres.takeEveryConnection());
             }
             Thread.sleep(2500);
