@@ -71,8 +71,8 @@ public final class RunService {
 
     /**
      * Changes a run, if it is still in a state {@code precondition} accepts. Only the run's own row
-     * is locked (unit and distance together make distance_km, so two PATCHes must not interleave),
-     * then new tags, then the tag links and the weekly totals: the order every writer follows.
+     * is locked (unit and distance together make distance_km, so two PATCHes must not interleave);
+     * then new tags, the run, its weekly totals and its tag links: the order every writer follows.
      */
     public Versioned<RunView> update(Caller caller, long runId, Patch<RunInput> patch, Precondition precondition) {
         return database.transaction(em -> {
@@ -103,6 +103,13 @@ public final class RunService {
     }
 
     private static void apply(EntityManager em, Run run, RunInput input) {
+        // New tags first: the lock order of every writer is tags, then the run's row, its weekly
+        // totals and its tag links. (Inserting a tag makes EclipseLink flush the run's pending
+        // changes first, which would write run_weeks before the tag; then a create adding the same
+        // new tag at once deadlocks with this change.)
+        List<String> names = Tags.normalise(input.tags());
+        List<String> current = run.getTags().stream().map(Tag::getName).sorted().toList();
+        List<Tag> tags = names.equals(current) ? null : Tags.findOrCreate(em, names);
         DistanceUnit unit = input.unit() == null
                 ? DistanceUnit.KM
                 : DistanceUnit.fromCode(input.unit()).orElseThrow();
@@ -112,10 +119,8 @@ public final class RunService {
         run.setMood(input.mood());
         run.setTitle(input.title());
         run.setNotes(input.notes());
-        List<String> names = Tags.normalise(input.tags());
-        List<String> current = run.getTags().stream().map(Tag::getName).sorted().toList();
-        if (!names.equals(current)) {
-            run.setTags(Tags.findOrCreate(em, names));
+        if (tags != null) {
+            run.setTags(tags);
         }
     }
 }

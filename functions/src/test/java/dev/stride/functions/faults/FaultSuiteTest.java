@@ -166,12 +166,16 @@ class FaultSuiteTest {
             threads.add(thread);
             thread.start();
         }
-        Thread.sleep(800);
-        fault.strike();
-        Thread.sleep(1000);
-        clients.forEach(FaultLoad::stop);
-        for (Thread thread : threads) {
-            thread.join(Duration.ofSeconds(30));
+        try {
+            Thread.sleep(800);
+            fault.strike();
+            Thread.sleep(1000);
+        } finally {
+            // Even when the fault itself failed: no client may outlive its test.
+            clients.forEach(FaultLoad::stop);
+            for (Thread thread : threads) {
+                thread.join(Duration.ofSeconds(30));
+            }
         }
         for (FaultLoad client : clients) {
             client.settle();

@@ -252,9 +252,14 @@ class SafeWritesTest {
             @Override
             public void beforeCommit(EntityManager em, Object result) {
                 Object pid = em.createNativeQuery("SELECT pg_backend_pid()").getSingleResult();
-                TestDatabase.execute("SELECT pg_terminate_backend(" + pid + ")");
-                try {
+                // Over a connection of its own: the function's only pooled connection is the one being ended.
+                try (Connection admin = DriverManager.getConnection(TestDatabase.settings().jdbcUrl(),
+                        TestDatabase.settings().user(), TestDatabase.settings().password());
+                     Statement statement = admin.createStatement()) {
+                    statement.execute("SELECT pg_terminate_backend(" + pid + ")");
                     Thread.sleep(300);
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
