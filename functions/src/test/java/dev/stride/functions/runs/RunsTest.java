@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stride.functions.support.TestApi;
-import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.support.TestResponse;
+import dev.stride.testkit.TestDatabase;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,8 +20,7 @@ class RunsTest {
 
     @BeforeEach
     void aliceWithProfile() {
-        TestDatabase.reset();
-        aliceId = alice.post("/users", "{\"username\": \"Alice\", \"email\": \"alice@example.com\"}").id();
+        aliceId = alice.freshProfile("Alice", "alice@example.com");
     }
 
     @Test
