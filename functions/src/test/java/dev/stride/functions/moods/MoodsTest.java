@@ -88,10 +88,7 @@ class MoodsTest {
     void getMood_whenExists_thenSameAsCreated() {
         TestResponse created = alice.post("/users/me/moods", "{\"description\": \"Happy\", \"date\": \"2026-11-20\"}");
 
-        TestResponse fetched = alice.get("/moods/" + created.id());
-
-        assertThat(fetched.status()).isEqualTo(200);
-        assertThat(fetched.json()).isEqualTo(created.json());
+        alice.get("/moods/" + created.id()).assertOkWithSameBodyAs(created);
     }
 
     @Test

@@ -96,10 +96,7 @@ class RunsTest {
     void getRun_whenExists_thenSameAsCreated() {
         TestResponse created = alice.post("/users/me/runs", "{\"distance\": 10, \"tags\": [\"long\"]}");
 
-        TestResponse fetched = alice.get("/runs/" + created.id());
-
-        assertThat(fetched.status()).isEqualTo(200);
-        assertThat(fetched.json()).isEqualTo(created.json());
+        alice.get("/runs/" + created.id()).assertOkWithSameBodyAs(created);
     }
 
     @Test
