@@ -36,6 +36,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -276,9 +277,18 @@ class TemplateTest {
      * SAM's schema is the one file a test reads from outside the repository (CI always has it): its
      * absence fails the check, naming the file, rather than skipping it unseen.
      */
+    /**
+     * A user's clone has no ../shared: there the check is skipped, naming the missing file, so the
+     * build still passes; CI (CI=true) always has it, and fails without it.
+     */
     private static void requireShared(Path file) {
-        assertThat(file).as("SAM's schema (../shared beside this checkout; -Dstride.sharedDir=<dir> points elsewhere)")
-                .isRegularFile();
+        if (Files.isRegularFile(file)) {
+            return;
+        }
+        String message = "SAM's schema " + file + " is missing (../shared beside this checkout;"
+                + " -Dstride.sharedDir=<dir> points elsewhere)";
+        assertThat("true".equalsIgnoreCase(System.getenv("CI"))).as(message).isFalse();
+        Assumptions.abort(message);
     }
 
     private static ObjectNode globalsFunction(ObjectNode template) {
