@@ -2,8 +2,8 @@ package dev.stride.functions.snapstart;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.stride.api.HttpApiEvent;
 import dev.stride.functions.dashboard.GetDashboardHandler;
 import dev.stride.functions.moods.CreateMoodHandler;
 import dev.stride.functions.moods.GetLatestMoodHandler;
@@ -51,38 +51,15 @@ public final class HandlerPriming implements Primer {
 
     private static int send(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, String method,
                             String route, Map<String, String> pathParameters, String query, String body) {
-        String path = route;
-        for (var parameter : pathParameters.entrySet()) {
-            path = path.replace("{" + parameter.getKey() + "}", parameter.getValue());
+        HttpApiEvent event = HttpApiEvent.request(method, route)
+                .path(pathParameters)
+                .rawQuery(query)
+                .as(CALLER)
+                .requestId(CALLER);
+        if (body != null) {
+            event.body(body);
         }
-        Map<String, String> queryParameters = new java.util.LinkedHashMap<>();
-        for (String pair : query.isEmpty() ? new String[0] : query.split("&")) {
-            String[] nameValue = pair.split("=", 2);
-            queryParameters.put(nameValue[0], nameValue[1]);
-        }
-        RequestContext context = RequestContext.builder()
-                .withRouteKey(method + " " + route)
-                .withStage("$default")
-                .withRequestId(CALLER)
-                .withHttp(RequestContext.Http.builder().withMethod(method).withPath(path).build())
-                .withAuthorizer(RequestContext.Authorizer.builder()
-                        .withJwt(RequestContext.Authorizer.JWT.builder().withClaims(Map.of("sub", CALLER)).build())
-                        .build())
-                .build();
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(method + " " + route)
-                .withRawPath(path)
-                .withRawQueryString(query)
-                .withQueryStringParameters(queryParameters.isEmpty() ? null : queryParameters)
-                .withHeaders(body == null ? Map.of("accept", "application/json")
-                        : Map.of("accept", "application/json", "content-type", "application/json"))
-                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
-                .withRequestContext(context)
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .build();
         // No Lambda context: the invocation is synthetic (see dev.stride.instance.Priming).
-        return handler.handleRequest(event, null).getStatusCode();
+        return handler.handleRequest(event.build(), null).getStatusCode();
     }
 }

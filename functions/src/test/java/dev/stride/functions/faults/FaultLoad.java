@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stride.functions.support.HttpEvents;
-import dev.stride.functions.support.TestContext;
+import dev.stride.api.HttpApiEvent;
 import dev.stride.json.Json;
+import dev.stride.testkit.LambdaContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -233,13 +233,13 @@ final class FaultLoad implements Runnable {
 
     private APIGatewayV2HTTPResponse send(String method, String route, Map<String, Object> path, String body,
                                           Map<String, String> headers) {
-        HttpEvents event = HttpEvents.request(method, route).as(sub);
+        HttpApiEvent event = HttpApiEvent.request(method, route).as(sub);
         path.forEach(event::path);
         headers.forEach(event::header);
         if (body != null) {
             event.body(body);
         }
-        APIGatewayV2HTTPResponse response = routes.get(method + " " + route).handleRequest(event.build(), new TestContext());
+        APIGatewayV2HTTPResponse response = routes.get(method + " " + route).handleRequest(event.build(), new LambdaContext());
         sent.incrementAndGet();
         statuses.computeIfAbsent(response.getStatusCode(), s -> new AtomicLong()).incrementAndGet();
         if (response.getStatusCode() == 503 && header(response, "Retry-After") == null) {

@@ -3,14 +3,14 @@ package dev.stride.functions.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stride.instance.Services;
+import dev.stride.api.HttpApiEvent;
 import dev.stride.db.Database;
 import dev.stride.db.DatabaseLimits;
-import dev.stride.functions.support.HttpEvents;
 import dev.stride.functions.support.RestartablePostgres;
 import dev.stride.functions.support.TestApi;
-import dev.stride.functions.support.TestContext;
+import dev.stride.instance.Services;
 import dev.stride.json.Json;
+import dev.stride.testkit.LambdaContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,9 +63,9 @@ class FaultSuiteTest {
             Database database = Database.open(postgres.dataSource(LIMITS), 1);
             databases.add(database);
             instances.add(TestApi.handlers(Services.over(database)));
-            var profile = HttpEvents.request("POST", "/users").as(sub(i))
+            var profile = HttpApiEvent.request("POST", "/users").as(sub(i))
                     .body("{\"username\": \"Fault " + i + "\", \"email\": \"fault" + i + "@example.com\"}");
-            assertThat(instances.get(i).get("POST /users").handleRequest(profile.build(), new TestContext()).getStatusCode())
+            assertThat(instances.get(i).get("POST /users").handleRequest(profile.build(), new LambdaContext()).getStatusCode())
                     .isEqualTo(201);
         }
     }
@@ -252,7 +252,7 @@ class FaultSuiteTest {
             }
             for (int i = 0; i < clients.size(); i++) {
                 var dashboard = instances.get(i).get("GET /users/{id}/dashboard").handleRequest(
-                        HttpEvents.request("GET", "/users/{id}/dashboard").path("id", "me").as(sub(i)).build(), new TestContext());
+                        HttpApiEvent.request("GET", "/users/{id}/dashboard").path("id", "me").as(sub(i)).build(), new LambdaContext());
                 if (dashboard.getStatusCode() != 200) {
                     result.problems.add("dashboard of " + sub(i) + " answered " + dashboard.getStatusCode());
                     continue;

@@ -9,9 +9,9 @@ import dev.stride.db.LoginDataSource;
 import dev.stride.db.Migrations;
 import dev.stride.functions.support.DatabaseRoles;
 import dev.stride.functions.support.ResponseUrlServer;
-import dev.stride.functions.support.Sql;
-import dev.stride.functions.support.TestContext;
-import dev.stride.functions.support.TestDatabase;
+import dev.stride.testkit.LambdaContext;
+import dev.stride.testkit.Sql;
+import dev.stride.testkit.TestDatabase;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ class MigrateCustomResourceTest {
         DatabaseSettings fresh = freshDatabase();
         Map<String, Object> event = cloudFormation.redirect(event("migrate-create.json"));
 
-        Map<String, Object> answer = new MigrateHandler(fresh).handleRequest(event, new TestContext());
+        Map<String, Object> answer = new MigrateHandler(fresh).handleRequest(event, new LambdaContext());
 
         var put = single();
         assertThat(put.method()).isEqualTo("PUT");
@@ -71,9 +71,9 @@ class MigrateCustomResourceTest {
     void update_whenRunAgainWithNothingPending_thenSuccessAppliesNothingAndKeepsItsId() {
         DatabaseSettings fresh = freshDatabase();
         var handler = new MigrateHandler(fresh);
-        handler.handleRequest(cloudFormation.redirect(event("migrate-create.json")), new TestContext());
+        handler.handleRequest(cloudFormation.redirect(event("migrate-create.json")), new LambdaContext());
 
-        handler.handleRequest(cloudFormation.redirect(event("migrate-update.json")), new TestContext());
+        handler.handleRequest(cloudFormation.redirect(event("migrate-update.json")), new LambdaContext());
 
         var update = cloudFormation.puts().get(1).body();
         assertThat(update.get("Status").asText()).isEqualTo("SUCCESS");
@@ -88,7 +88,7 @@ class MigrateCustomResourceTest {
         Migrations.migrate(current);
         var handler = new MigrateHandler(() -> LoginDataSource.of(current), Migrations.LOCATION, "classpath:db/broken");
 
-        handler.handleRequest(cloudFormation.redirect(event("migrate-update.json")), new TestContext());
+        handler.handleRequest(cloudFormation.redirect(event("migrate-update.json")), new LambdaContext());
 
         var answer = single().body();
         assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
@@ -108,7 +108,7 @@ class MigrateCustomResourceTest {
         long started = System.nanoTime();
 
         // 14 s left: 10 s are kept for answering and 2 s for giving up, so the migration gets 2 s of its 8.
-        handler.handleRequest(cloudFormation.redirect(event("migrate-update.json")), new TestContext(14_000));
+        handler.handleRequest(cloudFormation.redirect(event("migrate-update.json")), new LambdaContext(14_000));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
         assertThat(single().body().get("Status").asText()).isEqualTo("FAILED");
@@ -127,7 +127,7 @@ class MigrateCustomResourceTest {
             // A long transaction that read runs: it holds ACCESS SHARE, which the ALTER must wait for.
             reader.createStatement().execute("SELECT count(*) FROM runs");
 
-            handler.handleRequest(cloudFormation.redirect(event("migrate-update.json")), new TestContext(14_000));
+            handler.handleRequest(cloudFormation.redirect(event("migrate-update.json")), new LambdaContext(14_000));
 
             var answer = single().body();
             assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
@@ -152,7 +152,7 @@ class MigrateCustomResourceTest {
     void create_whenDatabaseUnreachable_thenAnswersFailedInsteadOfHanging() {
         DatabaseSettings nowhere = new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/stride", "stride", "x");
 
-        new MigrateHandler(nowhere).handleRequest(cloudFormation.redirect(event("migrate-create.json")), new TestContext());
+        new MigrateHandler(nowhere).handleRequest(cloudFormation.redirect(event("migrate-create.json")), new LambdaContext());
 
         var answer = single().body();
         assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
@@ -166,7 +166,7 @@ class MigrateCustomResourceTest {
             // The constructor Lambda calls must not throw: CloudFormation would never be answered.
             var handler = new MigrateHandler();
 
-            handler.handleRequest(cloudFormation.redirect(event("migrate-create.json")), new TestContext());
+            handler.handleRequest(cloudFormation.redirect(event("migrate-create.json")), new LambdaContext());
         } finally {
             Env.use(System.getenv());
         }
@@ -182,7 +182,7 @@ class MigrateCustomResourceTest {
             throw new AssertionError("delete must not reach the database");
         });
 
-        handler.handleRequest(cloudFormation.redirect(event("migrate-delete.json")), new TestContext());
+        handler.handleRequest(cloudFormation.redirect(event("migrate-delete.json")), new LambdaContext());
 
         var answer = single().body();
         assertThat(answer.get("Status").asText()).isEqualTo("SUCCESS");
@@ -201,7 +201,7 @@ class MigrateCustomResourceTest {
         });
 
         // 10.3 s left: 10 s are kept for answering, so the work gets 0.3 s.
-        slow.handleRequest(cloudFormation.redirect(event("migrate-create.json")), new TestContext(10_300));
+        slow.handleRequest(cloudFormation.redirect(event("migrate-create.json")), new LambdaContext(10_300));
 
         var answer = single().body();
         assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
@@ -212,7 +212,7 @@ class MigrateCustomResourceTest {
     void answer_whenResponseUrlFailsTwice_thenRetriedUntilDelivered() {
         cloudFormation.failFirst(2, 503);
 
-        new MigrateHandler(TestDatabase.settings()).handleRequest(cloudFormation.redirect(event("migrate-delete.json")), new TestContext());
+        new MigrateHandler(TestDatabase.settings()).handleRequest(cloudFormation.redirect(event("migrate-delete.json")), new LambdaContext());
 
         assertThat(cloudFormation.puts()).hasSize(3)
                 .allSatisfy(put -> assertThat(put.body().get("Status").asText()).isEqualTo("SUCCESS"));
@@ -220,7 +220,7 @@ class MigrateCustomResourceTest {
 
     @Test
     void manualInvoke_whenEmptyInput_thenMigratesWithoutAnsweringAnyUrl() {
-        Map<String, Object> result = new MigrateHandler(TestDatabase.settings()).handleRequest(Map.of(), new TestContext());
+        Map<String, Object> result = new MigrateHandler(TestDatabase.settings()).handleRequest(Map.of(), new LambdaContext());
 
         assertThat(result).containsEntry("migrationsApplied", 0).containsKey("schemaVersion");
         assertThat(cloudFormation.puts()).isEmpty();

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.instance.Services;
+import dev.stride.api.HttpApiEvent;
 import dev.stride.db.Database;
 import dev.stride.db.DatabaseLimits;
-import dev.stride.functions.support.HttpEvents;
 import dev.stride.functions.support.RestartablePostgres;
 import dev.stride.functions.support.TestApi;
-import dev.stride.functions.support.TestContext;
-import dev.stride.functions.support.TestDatabase;
+import dev.stride.instance.Services;
 import dev.stride.json.Json;
+import dev.stride.testkit.LambdaContext;
+import dev.stride.testkit.TestDatabase;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,17 +35,17 @@ class DatabaseStartAndLimitsTest {
             // What the Lambda init does: it must not throw (Lambda would retry the whole init on every request).
             Database database = Database.open(postgres.dataSource(SHORT), 1);
             var handlers = TestApi.handlers(Services.over(database));
-            var create = HttpEvents.request("POST", "/users").as("early-sub")
+            var create = HttpApiEvent.request("POST", "/users").as("early-sub")
                     .body("{\"username\": \"Early\", \"email\": \"early@example.com\"}");
 
-            APIGatewayV2HTTPResponse down = handlers.get("POST /users").handleRequest(create.build(), new TestContext());
+            APIGatewayV2HTTPResponse down = handlers.get("POST /users").handleRequest(create.build(), new LambdaContext());
 
             assertThat(down.getStatusCode()).isEqualTo(503);
             assertThat(down.getHeaders()).containsEntry("Content-Type", "application/problem+json").containsKey("Retry-After");
             assertThat(Json.read(down.getBody()).get("status").asInt()).isEqualTo(503);
 
             postgres.start().migrate();
-            APIGatewayV2HTTPResponse back = handlers.get("POST /users").handleRequest(create.build(), new TestContext());
+            APIGatewayV2HTTPResponse back = handlers.get("POST /users").handleRequest(create.build(), new LambdaContext());
 
             assertThat(back.getStatusCode()).isEqualTo(201);
             assertThat(postgres.count("SELECT count(*) FROM users")).isEqualTo(1);

@@ -3,16 +3,16 @@ package dev.stride.functions.safewrites;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.stride.api.HttpApiEvent;
 import dev.stride.db.Database;
 import dev.stride.db.DatabaseSettings;
 import dev.stride.db.Retries;
 import dev.stride.functions.runs.CreateRunHandler;
 import dev.stride.functions.runs.UpdateRunHandler;
-import dev.stride.functions.support.HttpEvents;
 import dev.stride.functions.support.TestApi;
-import dev.stride.functions.support.TestContext;
-import dev.stride.functions.support.TestDatabase;
 import dev.stride.instance.Services;
+import dev.stride.testkit.LambdaContext;
+import dev.stride.testkit.TestDatabase;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CyclicBarrier;
@@ -48,13 +48,13 @@ class ContentionTest {
                 int distance = 5 + round % 7;
                 Future<APIGatewayV2HTTPResponse> patched = pool.submit(() -> {
                     together.await();
-                    return patch.handleRequest(HttpEvents.request("PATCH", "/runs/{runId}").path("runId", runId).as("alice-sub")
-                            .body("{\"tags\": [\"" + tag + "\"], \"distance\": " + distance + "}").build(), new TestContext());
+                    return patch.handleRequest(HttpApiEvent.request("PATCH", "/runs/{runId}").path("runId", runId).as("alice-sub")
+                            .body("{\"tags\": [\"" + tag + "\"], \"distance\": " + distance + "}").build(), new LambdaContext());
                 });
                 Future<APIGatewayV2HTTPResponse> created = pool.submit(() -> {
                     together.await();
-                    return create.handleRequest(HttpEvents.request("POST", "/users/{id}/runs").path("id", "me").as("alice-sub")
-                            .body("{\"distance\": 3, \"date\": \"2026-11-20\", \"tags\": [\"" + tag + "\"]}").build(), new TestContext());
+                    return create.handleRequest(HttpApiEvent.request("POST", "/users/{id}/runs").path("id", "me").as("alice-sub")
+                            .body("{\"distance\": 3, \"date\": \"2026-11-20\", \"tags\": [\"" + tag + "\"]}").build(), new LambdaContext());
                 });
                 statuses.merge(patched.get().getStatusCode(), 1, Integer::sum);
                 statuses.merge(created.get().getStatusCode(), 1, Integer::sum);

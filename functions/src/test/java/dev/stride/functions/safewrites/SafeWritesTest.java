@@ -2,12 +2,12 @@ package dev.stride.functions.safewrites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stride.api.HttpApiEvent;
 import dev.stride.db.Database;
 import dev.stride.db.TransactionHook;
-import dev.stride.functions.support.HttpEvents;
 import dev.stride.functions.support.TestApi;
-import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.support.TestResponse;
+import dev.stride.testkit.TestDatabase;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -268,7 +268,7 @@ class SafeWritesTest {
     }
 
     private TestResponse send(String method, String path, String body, Map<String, String> headers) {
-        HttpEvents event = alice.eventFor(method, path);
+        HttpApiEvent event = alice.eventFor(method, path);
         if (body != null) {
             event.body(body);
         }

@@ -1,13 +1,8 @@
-package dev.stride.functions.support;
+package dev.stride.testkit;
 
 import dev.stride.db.Database;
 import dev.stride.db.DatabaseSettings;
-import dev.stride.db.LocalDatabase;
 import dev.stride.instance.Services;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 /**
@@ -58,12 +53,7 @@ public final class TestDatabase {
     }
 
     public static void execute(String sql) {
-        try (Connection connection = stride().database().dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Sql.execute(stride().database().dataSource(), sql);
     }
 
     /** The single text value a query answers, e.g. {@code SHOW hba_file}. */
@@ -73,14 +63,7 @@ public final class TestDatabase {
 
     /** The single number a counting query answers, e.g. {@code SELECT count(*) FROM runs}. */
     public static long count(String sql) {
-        try (Connection connection = stride().database().dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.count(stride().database().dataSource(), sql);
     }
 
     private static String env(String name, String fallback) {
