@@ -73,6 +73,11 @@ final class ServeCommand {
                 : options.provisioned() + " instance(s) per function started ahead of traffic, libraries shared")
                 + "; at most " + options.maxInstances() + " per function and " + options.memoryMb()
                 + " MB of MemorySize in all; idle ones reclaimed after " + options.idleTimeout().toSeconds() + " s");
+        app.template().apis().values().stream()
+                .filter(api -> api.defaultThrottle() != null && api.defaultThrottle().limits())
+                .forEach(api -> out.println("Throttling: " + api.logicalId() + " routes answer 429 beyond "
+                        + api.defaultThrottle().rateLimit() + " requests/s each (burst " + api.defaultThrottle().burstLimit()
+                        + "), from its DefaultRouteSettings"));
         if (!demoUsers.isEmpty()) {
             out.println("Demo users (a token for each):");
             DemoData.printTokenCommands(out, url, demoUsers);

@@ -68,7 +68,7 @@ class CrashRecoveryTest {
             Server third = Server.launch(data);
             assertThat(third.process.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(third.process.exitValue()).isEqualTo(2);
-            assertThat(third.output()).contains("another Stride local server (pid " + second.process.pid() + ")");
+            assertThat(third.finishedOutput()).contains("another Stride local server (pid " + second.process.pid() + ")");
         } finally {
             second.process.destroy(); // SIGTERM: a clean stop
             assertThat(second.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -79,7 +79,7 @@ class CrashRecoveryTest {
     }
 
     /** A local server in a JVM of its own, on the fixture template and {@code data}. */
-    private record Server(Process process, StringBuffer lines, String url) {
+    private record Server(Process process, StringBuffer lines, CompletableFuture<Void> reader, String url) {
 
         static Server start(Path data) throws Exception {
             Server launched = launch(data);
@@ -87,7 +87,7 @@ class CrashRecoveryTest {
             while (System.nanoTime() < deadline && launched.process.isAlive()) {
                 Matcher ready = READY.matcher(launched.output());
                 if (ready.find()) {
-                    return new Server(launched.process, launched.lines, ready.group(1));
+                    return new Server(launched.process, launched.lines, launched.reader, ready.group(1));
                 }
                 Thread.sleep(100);
             }
@@ -106,7 +106,7 @@ class CrashRecoveryTest {
             builder.environment().remove("DATABASE_URL");
             Process process = builder.start();
             StringBuffer lines = new StringBuffer();
-            CompletableFuture.runAsync(() -> {
+            CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = in.readLine()) != null; ) {
                         lines.append(line).append('\n');
@@ -115,11 +115,17 @@ class CrashRecoveryTest {
                     // The process is gone.
                 }
             });
-            return new Server(process, lines, null);
+            return new Server(process, lines, reader, null);
         }
 
         String output() {
             return lines.toString();
+        }
+
+        /** All the output of a process that has ended. */
+        String finishedOutput() throws Exception {
+            reader.get(30, TimeUnit.SECONDS);
+            return output();
         }
     }
 }
