@@ -106,7 +106,9 @@ class CrashRecoveryTest {
             builder.environment().remove("DATABASE_URL");
             Process process = builder.start();
             StringBuffer lines = new StringBuffer();
-            CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+            // A thread of its own per server (not the common pool, which may have a single one).
+            CompletableFuture<Void> reader = new CompletableFuture<>();
+            Thread.ofPlatform().daemon().start(() -> {
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = in.readLine()) != null; ) {
                         lines.append(line).append('\n');
@@ -114,6 +116,7 @@ class CrashRecoveryTest {
                 } catch (IOException ended) {
                     // The process is gone.
                 }
+                reader.complete(null);
             });
             return new Server(process, lines, reader, null);
         }

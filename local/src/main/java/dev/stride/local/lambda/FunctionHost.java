@@ -110,7 +110,7 @@ public final class FunctionHost implements AutoCloseable {
     }
 
     /**
-     * Starts {@code perFunction} instances of every function ahead of traffic, inits in parallel;
+     * Starts {@code perFunction} instances of every function that serves a route ahead of traffic;
      * answers the failures by function (empty when none).
      */
     public Map<String, List<Throwable>> provision(int perFunction) {
@@ -118,7 +118,11 @@ public final class FunctionHost implements AutoCloseable {
         if (perFunction <= 0 || functions.isEmpty()) {
             return failures;
         }
-        List<FunctionRuntime> all = List.copyOf(functions.values());
+        // Only functions that serve routes: traffic never reaches the others (a custom resource's).
+        List<FunctionRuntime> all = functions.values().stream().filter(f -> !f.spec().routes().isEmpty()).toList();
+        if (all.isEmpty()) {
+            return failures;
+        }
         // The first function alone: its first instance loads the shared libraries, which every
         // other instance then finds loaded. Then the others, as many at once as there are cores.
         provision(all.get(0), perFunction, failures);
