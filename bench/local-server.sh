@@ -30,7 +30,7 @@ echo "== starting: ./mvnw -q -pl local -am package -Dmaven.test.skip -Pserve"
 set -m
 start=$(date +%s%N)
 ./mvnw -q -B -pl local -am package -Dmaven.test.skip -Pserve ${JVM_ARGS+"-Dlocal.jvmArgs=$JVM_ARGS"} \
-  -Dlocal.args="serve --port $PORT --template $TEMPLATE" >"$LOG" 2>&1 &
+  -Dlocal.args="serve --port $PORT --template $TEMPLATE --fresh --parameter-overrides 'ApiThrottlingRateLimit=100000 ApiThrottlingBurstLimit=100000'" >"$LOG" 2>&1 &
 group=$!
 set +m
 stop() { kill -INT -- "-$group" 2>/dev/null || true; }

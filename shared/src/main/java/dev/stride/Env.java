@@ -1,15 +1,16 @@
 package dev.stride;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The function's environment variables. On Lambda these are the process environment. The local
- * server runs every function in one JVM, each in its own class loader, and hands each its own
- * environment (the template's, as Lambda would) through {@link #use(Map)}.
+ * The function's environment variables. On Lambda these are the process environment. A host
+ * that runs several functions in one JVM (the local server) gives each its own class loader, and
+ * that loader supplies the function's environment: it is a {@code Supplier} of the variables.
  */
 public final class Env {
 
-    private static volatile Map<String, String> variables = System.getenv();
+    private static volatile Map<String, String> variables = initial();
 
     private Env() {
     }
@@ -20,6 +21,14 @@ public final class Env {
 
     public static String get(String name) {
         return variables.get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> initial() {
+        if (Env.class.getClassLoader() instanceof Supplier<?> host && host.get() instanceof Map<?, ?> environment) {
+            return (Map<String, String>) environment;
+        }
+        return System.getenv();
     }
 
     /** Replaces this class loader's view of the environment (local server and tests only). */

@@ -67,7 +67,8 @@ class InvokeTest {
         args.addAll(List.of("--template", FixtureFunctions.template().toString()));
         // Points invoke at the tests' database instead of starting a second one.
         Map<String, String> environment = TestServer.sameDatabase();
-        return Main.invoke(Main.Arguments.parse(args, true), environment,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        args.add(0, "invoke");
+        return new InvokeCommand((CommandLine.Invoke) CommandLine.parse(args), environment,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run();
     }
 }

@@ -36,8 +36,7 @@ class RealTemplateTest {
         assertThat(template.routes()).extracting(RouteSpec::routeKey).containsAll(CONTRACT);
 
         TestServer.resetData();
-        try (LocalApp app = LocalApp.start(new LocalApp.Options(file, "127.0.0.1", 0, null, Map.of(), null, 2,
-                TestServer.sameDatabase(), System.out))) {
+        try (LocalApp app = LocalApp.start(TestServer.options(file, null, TestServer.sameDatabase()))) {
             String url = app.server().url();
             Client api = TestServer.clientFor(url);
             String token = api.post("/_local/token", "{\"sub\": \"alice\"}", null).json().get("token").asText();

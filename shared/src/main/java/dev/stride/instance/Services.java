@@ -52,6 +52,10 @@ public final class Services {
                     current = new Services(Database.open(access.dataSource(), access.poolSize()));
                     hooks = new SnapStartHooks(current, access.dataSource().logins());
                     Core.getGlobalContext().register(hooks);
+                    // When an instance is shut down (Lambda, with an extension; the local server,
+                    // when it reclaims one), its pooled connection is closed, not left to time out.
+                    Runtime.getRuntime().addShutdownHook(new Thread(current.database::close, "stride-close-database"));
+                    hooks.primeIfProvisioned();
                     instance = current;
                 }
             }

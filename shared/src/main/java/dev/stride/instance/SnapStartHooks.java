@@ -1,5 +1,6 @@
 package dev.stride.instance;
 
+import dev.stride.Env;
 import dev.stride.db.LoginSource;
 import org.crac.Context;
 import org.crac.Resource;
@@ -24,6 +25,17 @@ public final class SnapStartHooks implements Resource {
     public SnapStartHooks(Services services, LoginSource logins) {
         this.services = services;
         this.logins = logins;
+    }
+
+    /**
+     * Primes now when the instance is one of provisioned concurrency: Lambda (or the local server)
+     * runs its init ahead of traffic, so the first request should find the path primed, as after
+     * a SnapStart restore.
+     */
+    public void primeIfProvisioned() {
+        if ("provisioned-concurrency".equals(Env.get("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+            Priming.prime(services);
+        }
     }
 
     @Override

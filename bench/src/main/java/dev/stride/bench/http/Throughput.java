@@ -110,7 +110,9 @@ public final class Throughput {
         // so the harness's classpath does not leak into the functions.
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), mainClass, "serve", "--port", String.valueOf(port),
-                "--max-instances", String.valueOf(CLIENTS));
+                "--max-instances", String.valueOf(CLIENTS),
+                // The template's API throttling is sized for the deployed database; this measures the server.
+                "--parameter-overrides", "ApiThrottlingRateLimit=100000 ApiThrottlingBurstLimit=100000");
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         // The functions read the database from the same variables they read on Lambda.

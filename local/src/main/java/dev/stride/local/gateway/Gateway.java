@@ -6,9 +6,12 @@ import dev.stride.local.auth.JwtAuthorizer;
 import dev.stride.local.lambda.FunctionRuntime;
 import dev.stride.local.template.HttpApiSpec;
 import dev.stride.local.template.RouteSpec;
+import dev.stride.local.template.ThrottleSpec;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +22,8 @@ import java.util.Optional;
  */
 final class Gateway {
 
+    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+
     private final Router router;
     private final Map<String, FunctionRuntime> functions;
     private final Map<String, HttpApiSpec> apis;
@@ -26,6 +31,7 @@ final class Gateway {
     private final Map<String, JwtAuthorizer> authorizers;
     private final ResponseMapper responses;
     private final PrintStream log;
+    private final Map<RouteSpec, Throttle> throttles = new HashMap<>();
 
     Gateway(Router router, Map<String, FunctionRuntime> functions, Map<String, HttpApiSpec> apis,
             Map<String, Cors> cors, Map<String, JwtAuthorizer> authorizers, ResponseMapper responses, PrintStream log) {
@@ -36,6 +42,14 @@ final class Gateway {
         this.authorizers = authorizers;
         this.responses = responses;
         this.log = log;
+        for (RouteSpec route : router.routes()) {
+            HttpApiSpec api = apis.get(route.apiId());
+            ThrottleSpec throttle = api == null ? null : api.throttleFor(route.path().equals("$default")
+                    ? "$default" : route.method() + " " + route.path());
+            if (throttle != null) {
+                throttles.put(route, new Throttle(throttle, System::nanoTime));
+            }
+        }
     }
 
     /** The key of an authorizer in {@link #authorizers}: {@code ApiId/AuthorizerName}. */
@@ -59,6 +73,11 @@ final class Gateway {
         Router.Match match = found.get();
         RouteSpec route = match.route();
         Cors apiCors = cors.get(route.apiId());
+        Throttle throttle = throttles.get(route);
+        if (throttle != null && !throttle.tryAcquire()) {
+            return decorated(apiCors, request, new Result(GatewayResponse.message(429, "Too Many Requests"),
+                    route.functionId(), "throttled by the route's settings"));
+        }
 
         RequestContext.Authorizer authorizer = null;
         String authorizerName = route.authorizer() != null ? route.authorizer() : apis.get(route.apiId()).defaultAuthorizer();
@@ -114,9 +133,19 @@ final class Gateway {
         return result;
     }
 
+    /** Whether any route of the API serves {@code path} (with any method). */
+    boolean hasRoute(String path) {
+        for (String method : METHODS) {
+            if (router.match(method, path).filter(m -> !m.route().path().equals("$default")).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The CORS configuration for a path: that of the API whose routes serve it, or the only one there is. */
     Cors corsFor(String path) {
-        for (String method : new String[] {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}) {
+        for (String method : METHODS) {
             Optional<Router.Match> match = router.match(method, path);
             if (match.isPresent()) {
                 return cors.get(match.get().route().apiId());

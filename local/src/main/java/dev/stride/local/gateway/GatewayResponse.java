@@ -7,45 +7,45 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /** A response on its way to the client: status, header lines (repeatable), body bytes. */
-record GatewayResponse(int status, List<Map.Entry<String, String>> headers, byte[] body) {
+public record GatewayResponse(int status, List<Map.Entry<String, String>> headers, byte[] body) {
 
-    static final String JSON = "application/json";
+    public static final String JSON = "application/json";
 
-    GatewayResponse {
+    public GatewayResponse {
         headers = new ArrayList<>(headers);
     }
 
     /** One of API Gateway's own answers: {@code {"message":"Not Found"}} and the like. */
-    static GatewayResponse message(int status, String message) {
+    public static GatewayResponse message(int status, String message) {
         return json(status, "{\"message\":\"" + message + "\"}");
     }
 
-    static GatewayResponse json(int status, String body) {
+    public static GatewayResponse json(int status, String body) {
         return of(status, JSON, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    static GatewayResponse of(int status, String contentType, byte[] body) {
+    public static GatewayResponse of(int status, String contentType, byte[] body) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         headers.add(Map.entry("Content-Type", contentType));
         return new GatewayResponse(status, headers, body);
     }
 
-    GatewayResponse withHeader(String name, String value) {
+    public GatewayResponse withHeader(String name, String value) {
         headers.add(Map.entry(name, value));
         return this;
     }
 
-    GatewayResponse replaceContentType(String contentType) {
+    public GatewayResponse replaceContentType(String contentType) {
         removeHeaders(name -> name.equalsIgnoreCase("Content-Type"));
         return withHeader("Content-Type", contentType);
     }
 
-    String header(String name) {
+    public String header(String name) {
         return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
                 .findFirst().orElse(null);
     }
 
-    void removeHeaders(Predicate<String> name) {
+    public void removeHeaders(Predicate<String> name) {
         headers.removeIf(h -> name.test(h.getKey()));
     }
 }

@@ -10,11 +10,11 @@ import java.util.Map;
  * @param rawQuery the query string as sent, without {@code ?} (empty when none)
  * @param headers  every header line in arrival order, names as sent
  */
-record IncomingRequest(String method, String rawPath, String rawQuery, List<Map.Entry<String, String>> headers,
+public record IncomingRequest(String method, String rawPath, String rawQuery, List<Map.Entry<String, String>> headers,
                        byte[] body, String sourceIp, String protocol) {
 
     /** Every value of the header {@code name} (any case), joined with commas as API Gateway joins them. */
-    String header(String name) {
+    public String header(String name) {
         String joined = null;
         for (Map.Entry<String, String> header : headers) {
             if (header.getKey().equalsIgnoreCase(name)) {

@@ -15,7 +15,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,14 +23,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP side of the local server: the JDK's HTTP server on a host and port, each request on a
- * virtual thread of its own, handed to the {@link Gateway} (or to the local endpoints under
- * {@code /_local/}), and one log line per request: time, method, path, function, status, duration.
+ * virtual thread of its own, handed to the first {@linkplain #route local route} that serves its
+ * path, else to the {@link Gateway} (the template's API), else to a {@linkplain #fallback fallback
+ * route}; and one log line per request: time, method, path, function, status, duration.
  */
 public final class LocalServer implements AutoCloseable {
 
@@ -43,31 +44,26 @@ public final class LocalServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService requestThreads;
     private final Gateway gateway;
-    private final TokenEndpoint tokens;
-    private final DocsEndpoint docs;
     private final LocalIdentityProvider identities;
-    private final Map<String, FunctionRuntime> functions;
+    private final List<LocalRoute> routes = new CopyOnWriteArrayList<>();
+    private final List<LocalRoute> fallbacks = new CopyOnWriteArrayList<>();
     private final PrintStream log;
 
-    private LocalServer(HttpServer server, ExecutorService requestThreads, Gateway gateway, TokenEndpoint tokens,
-                        DocsEndpoint docs, LocalIdentityProvider identities, Map<String, FunctionRuntime> functions,
-                        PrintStream log) {
+    private LocalServer(HttpServer server, ExecutorService requestThreads, Gateway gateway,
+                        LocalIdentityProvider identities, PrintStream log) {
         this.server = server;
         this.requestThreads = requestThreads;
         this.gateway = gateway;
-        this.tokens = tokens;
-        this.docs = docs;
         this.identities = identities;
-        this.functions = functions;
         this.log = log;
     }
 
     /**
-     * Serves {@code template}'s routes with {@code functions} (one runtime per function, by
-     * logical ID) on {@code host:port} (port 0: any free one).
+     * Binds {@code host:port} (port 0: any free one) for {@code template}'s routes, served by
+     * {@code functions} (one runtime per function, by logical ID); {@link #start()} opens it.
      */
-    public static LocalServer start(Template template, Map<String, FunctionRuntime> functions, String host, int port,
-                                    Path openApi, ObjectMapper json, PrintStream log) {
+    public static LocalServer bind(Template template, Map<String, FunctionRuntime> functions, String host, int port,
+                                   ObjectMapper json, PrintStream log) {
         LocalIdentityProvider identities = identityProvider(template, host, port);
         Map<String, Cors> cors = new LinkedHashMap<>();
         Map<String, JwtAuthorizer> authorizers = new LinkedHashMap<>();
@@ -88,12 +84,34 @@ public final class LocalServer implements AutoCloseable {
                     + " (is another server running there? choose another with --port)", e);
         }
         ExecutorService requestThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http-", 0).factory());
-        LocalServer local = new LocalServer(server, requestThreads, gateway, new TokenEndpoint(identities, json),
-                new DocsEndpoint(openApi), identities, functions, log);
+        LocalServer local = new LocalServer(server, requestThreads, gateway, identities, log);
         server.createContext("/", local::exchange);
         server.setExecutor(requestThreads);
-        server.start();
         return local;
+    }
+
+    /**
+     * Adds a route that is no function's, consulted before the API's routes, in the order added:
+     * the local-only endpoints under {@code /_local/}.
+     */
+    public LocalServer route(LocalRoute route) {
+        routes.add(route);
+        return this;
+    }
+
+    /**
+     * Adds a route for the paths that no route of the API serves (tried before API Gateway's
+     * 404), in the order added: the web app's files at {@code /}.
+     */
+    public LocalServer fallback(LocalRoute route) {
+        fallbacks.add(route);
+        return this;
+    }
+
+    /** Starts answering. */
+    public LocalServer start() {
+        server.start();
+        return this;
     }
 
     /**
@@ -115,15 +133,20 @@ public final class LocalServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** The address bound, as given ({@code 127.0.0.1}, {@code 0.0.0.0}...). */
+    public String host() {
+        return server.getAddress().getHostString();
+    }
+
     public String url() {
-        return "http://" + server.getAddress().getHostString() + ":" + port();
+        return "http://" + host() + ":" + port();
     }
 
     public LocalIdentityProvider identities() {
         return identities;
     }
 
-    /** Stops accepting requests, lets running ones finish for up to a second, frees every function. */
+    /** Stops accepting requests and lets running ones finish for up to a second. */
     @Override
     public void close() {
         server.stop(1);
@@ -133,7 +156,6 @@ public final class LocalServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        functions.values().forEach(FunctionRuntime::close);
     }
 
     private void exchange(HttpExchange exchange) {
@@ -148,10 +170,12 @@ public final class LocalServer implements AutoCloseable {
                 response = GatewayResponse.message(413, "Request Entity Too Large");
             } else {
                 String path = EventFactory.decodePath(request.rawPath());
-                if (path.equals(TokenEndpoint.PATH)) {
-                    response = token(request, path);
-                } else if (docs.serves(path)) {
-                    response = docs.handle(request, path);
+                LocalRoute local = find(routes, path);
+                if (local == null && !gateway.hasRoute(path)) {
+                    local = find(fallbacks, path);
+                }
+                if (local != null) {
+                    response = local.handle(request, path);
                 } else {
                     Gateway.Result result = gateway.handle(request, requestId, port());
                     response = result.response();
@@ -179,17 +203,13 @@ public final class LocalServer implements AutoCloseable {
                 + (note == null ? "" : " (" + note + ")"));
     }
 
-    /** {@code /_local/token}, with the API's CORS: a browser front end gets its tokens across origins too. */
-    private GatewayResponse token(IncomingRequest request, String path) {
-        Cors cors = gateway.corsFor(path);
-        if (cors != null && Cors.isPreflight(request)) {
-            return cors.preflight(request);
+    private static LocalRoute find(List<LocalRoute> candidates, String path) {
+        for (LocalRoute route : candidates) {
+            if (route.serves(path)) {
+                return route;
+            }
         }
-        GatewayResponse response = tokens.handle(request);
-        if (cors != null) {
-            cors.decorate(response, request.header("origin"));
-        }
-        return response;
+        return null;
     }
 
     /** The request as sent; null when its body is over API Gateway's limit. */

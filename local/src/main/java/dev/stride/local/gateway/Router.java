@@ -33,6 +33,15 @@ final class Router {
         this.defaultRoute = fallback;
     }
 
+    /** Every route, {@code $default} included. */
+    List<RouteSpec> routes() {
+        List<RouteSpec> all = new ArrayList<>(routes.stream().map(Compiled::spec).toList());
+        if (defaultRoute != null) {
+            all.add(defaultRoute.spec);
+        }
+        return all;
+    }
+
     /** The route for {@code method} and the decoded {@code path}, with its path parameters. */
     Optional<Match> match(String method, String path) {
         String[] segments = path.substring(path.startsWith("/") ? 1 : 0).split("/", -1);

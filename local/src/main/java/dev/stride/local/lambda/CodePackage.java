@@ -25,15 +25,21 @@ import java.util.zip.ZipInputStream;
  * resources at the root, jars in {@code lib/}. A zip is extracted once into a cache folder named
  * after its SHA-256, so an unchanged build is not extracted again and a rebuilt one never mixes
  * with the old files.
+ *
+ * <p>The class path splits in two: the function's own code (the root and every {@code -SNAPSHOT}
+ * jar, what the developer is changing) and its released libraries (every other jar), which the
+ * local server may load once for all instances (see {@link InstanceLoaders}).
  */
 public final class CodePackage {
 
     private final Path root;
-    private final List<URL> classPath;
+    private final List<Path> ownCode;
+    private final List<Path> libraries;
 
-    private CodePackage(Path root, List<URL> classPath) {
+    private CodePackage(Path root, List<Path> ownCode, List<Path> libraries) {
         this.root = root;
-        this.classPath = classPath;
+        this.ownCode = ownCode;
+        this.libraries = libraries;
     }
 
     /** Opens {@code codeUri} (a zip or a folder), extracting a zip under {@code cacheDir}. */
@@ -48,7 +54,12 @@ public final class CodePackage {
                 throw new IllegalStateException("CodeUri " + codeUri + " does not exist: build it first "
                         + "(./mvnw -q -pl functions -am package -DskipTests)");
             }
-            return new CodePackage(root, classPath(root));
+            List<Path> ownCode = new ArrayList<>(List.of(root));
+            List<Path> libraries = new ArrayList<>();
+            for (Path jar : jars(root)) {
+                (jar.getFileName().toString().contains("-SNAPSHOT") ? ownCode : libraries).add(jar);
+            }
+            return new CodePackage(root, List.copyOf(ownCode), List.copyOf(libraries));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the deployment package " + codeUri, e);
         }
@@ -61,21 +72,29 @@ public final class CodePackage {
 
     /** The root, then every {@code lib/*.jar} in name order: the Lambda Java runtime's class path. */
     public List<URL> classPath() {
-        return classPath;
+        List<URL> urls = new ArrayList<>(ownCode.stream().map(CodePackage::url).toList());
+        libraries.forEach(jar -> urls.add(url(jar)));
+        return urls;
     }
 
-    private static List<URL> classPath(Path root) throws IOException {
-        List<URL> urls = new ArrayList<>();
-        urls.add(url(root));
+    /** The root and the {@code -SNAPSHOT} jars: the code the developer works on. */
+    List<Path> ownCode() {
+        return ownCode;
+    }
+
+    /** The released libraries' jars. */
+    List<Path> libraries() {
+        return libraries;
+    }
+
+    private static List<Path> jars(Path root) throws IOException {
         Path lib = root.resolve("lib");
-        if (Files.isDirectory(lib)) {
-            try (Stream<Path> jars = Files.list(lib)) {
-                for (Path jar : jars.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
-                    urls.add(url(jar));
-                }
-            }
+        if (!Files.isDirectory(lib)) {
+            return List.of();
         }
-        return List.copyOf(urls);
+        try (Stream<Path> jars = Files.list(lib)) {
+            return jars.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        }
     }
 
     private static Path extract(Path zip, Path cacheDir) throws IOException {
@@ -135,7 +154,7 @@ public final class CodePackage {
         }
     }
 
-    private static URL url(Path path) {
+    static URL url(Path path) {
         try {
             return path.toUri().toURL();
         } catch (MalformedURLException e) {

@@ -2,13 +2,12 @@ package dev.stride.local.lambda;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stride.local.template.FunctionSpec;
-import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.sql.Driver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
@@ -25,41 +24,49 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One function's execution environments, as Lambda keeps them. Each instance has its own class
- * loader over the deployment package (its own statics, its own persistence unit), is created on
- * the first request that finds no idle one (a cold start), and is reused afterwards (warm). A
- * request that arrives while every instance is busy gets a new one, up to {@code maxInstances};
- * past that it waits for one to free up.
+ * loader for the function's code (its own statics, its own persistence unit), serves one request
+ * at a time, is created on the first request that finds no idle one (a cold start) and reused
+ * afterwards (warm). A request that arrives while every instance is busy gets a new one, up to
+ * {@code maxInstances} and as far as the {@link MemoryBudget} allows; past that it waits.
  *
- * <p>An instance whose handler throws stays (Lambda keeps the environment); one whose init fails or
- * that overruns its time limit is thrown away, and the next request starts a fresh one.
+ * <p>Instances can be started ahead of traffic ({@link #provision}, like provisioned
+ * concurrency): their init runs before the first request. Instances idle for longer than the
+ * server's idle time are reclaimed ({@link #reclaimIdle}), the provisioned ones excepted. An
+ * instance whose handler throws stays (Lambda keeps the environment); one whose init fails, that
+ * throws an Error or overruns its time limit is dropped, and the next request starts a fresh one.
+ * A dropped instance goes through Lambda's shutdown phase ({@link ShutdownHooks}).
  */
 public final class FunctionRuntime implements AutoCloseable {
 
-    private static final String ENV_CLASS = "dev.stride.Env";
+    private static final Duration SHUTDOWN_LIMIT = Duration.ofSeconds(2);
 
     private final FunctionSpec spec;
-    private final List<URL> classPath;
+    private final InstanceLoaders loaders;
     private final Map<String, String> environment;
     private final String region;
     private final ExecutorService workers;
     private final ObjectMapper json;
-    private final ClassLoader lambdaApi;
+    private final MemoryBudget memory;
+    private final int maxInstances;
     private final Semaphore permits;
     private final Deque<Instance> idle = new ConcurrentLinkedDeque<>();
     private final List<Instance> all = new ArrayList<>();
     private final AtomicInteger instanceNumbers = new AtomicInteger();
+    private volatile int provisioned;
     private volatile boolean closed;
 
-    public FunctionRuntime(FunctionSpec spec, List<URL> classPath, Map<String, String> environment, String region,
-                           int maxInstances, ExecutorService workers, ObjectMapper json) {
+    FunctionRuntime(FunctionSpec spec, InstanceLoaders loaders, Map<String, String> environment, String region,
+                    int maxInstances, ExecutorService workers, ObjectMapper json, MemoryBudget memory) {
         this.spec = spec;
-        this.classPath = List.copyOf(classPath);
+        this.loaders = loaders;
         this.environment = Map.copyOf(environment);
         this.region = region;
         this.workers = workers;
         this.json = json;
-        this.lambdaApi = new LambdaApiClassLoader(FunctionRuntime.class.getClassLoader());
+        this.memory = memory;
+        this.maxInstances = maxInstances;
         this.permits = new Semaphore(maxInstances, true);
+        memory.register(this);
     }
 
     public FunctionSpec spec() {
@@ -78,13 +85,48 @@ public final class FunctionRuntime implements AutoCloseable {
     }
 
     /**
+     * Starts {@code count} instances now and runs their init, as provisioned concurrency does;
+     * they are kept however long they stay idle. Answers the init failures (empty when none).
+     */
+    public List<Throwable> provision(int count) {
+        int wanted = Math.min(count, maxInstances);
+        List<Instance> started = new ArrayList<>();
+        for (int i = 0; i < wanted && memory.tryReserve(spec.memorySize()); i++) {
+            started.add(newInstance(true));
+        }
+        provisioned = started.size();
+        List<Future<?>> inits = started.stream().<Future<?>>map(instance -> workers.submit(() -> {
+            instance.enter();
+            try {
+                instance.init();
+            } finally {
+                instance.leave();
+            }
+            return null;
+        })).toList();
+        List<Throwable> failures = new ArrayList<>();
+        for (int i = 0; i < started.size(); i++) {
+            try {
+                inits.get(i).get();
+                idle.addLast(started.get(i));
+            } catch (ExecutionException e) {
+                failures.add(e.getCause() instanceof InitFailure init ? init.getCause() : e.getCause());
+                discard(started.get(i), false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                discard(started.get(i), false);
+            }
+        }
+        return failures;
+    }
+
+    /**
      * Invokes the function with {@code event}, waiting at most {@code limit} in all (for a free
      * instance, its init and the handler). Never throws for what the function does: the outcome
      * says what happened.
      */
     public Outcome invoke(Object event, Duration limit, String requestId) {
-        long start = System.nanoTime();
-        long deadlineNanos = start + limit.toNanos();
+        long deadlineNanos = System.nanoTime() + limit.toNanos();
         try {
             if (!permits.tryAcquire(limit.toNanos(), TimeUnit.NANOSECONDS)) {
                 return Outcome.timedOut(false);
@@ -95,7 +137,11 @@ public final class FunctionRuntime implements AutoCloseable {
         }
         Instance instance = idle.pollFirst();
         if (instance == null) {
-            instance = newInstance();
+            if (!memory.reserve(spec.memorySize(), deadlineNanos)) {
+                permits.release();
+                return Outcome.timedOut(false);
+            }
+            instance = newInstance(false);
         }
         boolean cold = !instance.initialized;
         long deadlineMillis = System.currentTimeMillis() + TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
@@ -108,33 +154,74 @@ public final class FunctionRuntime implements AutoCloseable {
             return Outcome.returned(output, cold);
         } catch (TimeoutException e) {
             future.cancel(true);
-            discard(instance);
+            discard(instance, true);
             return Outcome.timedOut(cold);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof InitFailure init) {
-                discard(instance);
+                discard(instance, true);
                 return Outcome.threw(init.getCause(), cold);
             }
             // An Error (out of memory, stack overflow) ends a Lambda runtime; an exception does not.
             if (e.getCause() instanceof Error) {
-                discard(instance);
+                discard(instance, true);
             } else {
                 release(instance);
             }
             return Outcome.threw(e.getCause(), cold);
         } catch (InterruptedException | CancellationException e) {
             future.cancel(true);
-            discard(instance);
+            discard(instance, true);
             Thread.currentThread().interrupt();
             return Outcome.timedOut(cold);
         }
     }
 
-    private Instance newInstance() {
+    /**
+     * Reclaims the instances idle for longer than {@code idleFor}, keeping the provisioned number;
+     * answers how many went.
+     */
+    public int reclaimIdle(Duration idleFor) {
+        long cutoff = System.nanoTime() - idleFor.toNanos();
+        int reclaimed = 0;
+        // The deque holds the most recently used first: the candidates are at its end.
+        for (Iterator<Instance> it = idle.descendingIterator(); it.hasNext(); ) {
+            Instance instance = it.next();
+            if (instances() <= provisioned) {
+                break;
+            }
+            if (instance.lastUsedNanos < cutoff && idle.removeLastOccurrence(instance)) {
+                shutDown(instance);
+                reclaimed++;
+            }
+        }
+        return reclaimed;
+    }
+
+    /** When this function's least recently used idle instance was last used ({@code Long.MAX_VALUE}: none idle). */
+    long leastRecentIdleUse() {
+        Instance last = idle.peekLast();
+        return last == null ? Long.MAX_VALUE : last.lastUsedNanos;
+    }
+
+    /** Reclaims the least recently used idle instance, to make room in the memory budget. */
+    boolean reclaimLeastRecentlyUsed() {
+        Instance instance = idle.pollLast();
+        if (instance == null) {
+            return false;
+        }
+        shutDown(instance);
+        return true;
+    }
+
+    private Instance newInstance(boolean provisionedInstance) {
         int number = instanceNumbers.incrementAndGet();
-        URLClassLoader loader = new URLClassLoader(spec.logicalId() + "#" + number,
-                classPath.toArray(URL[]::new), lambdaApi);
-        Instance instance = new Instance(number, loader);
+        String name = spec.logicalId() + "#" + number;
+        Map<String, String> instanceEnvironment = environment;
+        if (provisionedInstance) {
+            instanceEnvironment = new HashMap<>(environment);
+            instanceEnvironment.put(LambdaEnvironment.INITIALIZATION_TYPE, LambdaEnvironment.PROVISIONED);
+        }
+        Instance instance = new Instance(number, loaders.create(name, instanceEnvironment));
         synchronized (all) {
             all.add(instance);
         }
@@ -142,30 +229,52 @@ public final class FunctionRuntime implements AutoCloseable {
     }
 
     private void release(Instance instance) {
+        instance.lastUsedNanos = System.nanoTime();
         if (closed) {
-            instance.close();
+            shutDown(instance);
         } else {
             idle.addFirst(instance); // the most recently used instance is the warmest
         }
         permits.release();
     }
 
-    private void discard(Instance instance) {
+    private void discard(Instance instance, boolean heldPermit) {
+        shutDown(instance);
+        if (heldPermit) {
+            permits.release();
+        }
+    }
+
+    /**
+     * Drops an instance: its shutdown hooks run (on a worker: an instance over its time limit may
+     * still be running, and closing its pool is what stops it), its loader goes once it is idle.
+     */
+    private void shutDown(Instance instance) {
         synchronized (all) {
-            all.remove(instance);
+            if (!all.remove(instance)) {
+                return;
+            }
         }
+        memory.release(spec.memorySize());
         instance.discarded = true;
-        if (!instance.busy) {
-            instance.close();
+        Runnable shutdown = () -> {
+            ShutdownHooks.run(instance.loader, SHUTDOWN_LIMIT);
+            if (!instance.busy) {
+                loaders.release(instance.loader);
+            }
+        };
+        if (closed) {
+            shutdown.run();
+        } else {
+            workers.execute(shutdown);
         }
-        permits.release();
     }
 
     @Override
     public void close() {
         closed = true;
         for (Instance instance; (instance = idle.pollFirst()) != null; ) {
-            instance.close();
+            shutDown(instance);
         }
     }
 
@@ -173,45 +282,59 @@ public final class FunctionRuntime implements AutoCloseable {
     private final class Instance {
 
         private final int number;
-        private final URLClassLoader loader;
+        private final InstanceClassLoader loader;
         private volatile boolean initialized;
         private volatile boolean busy;
         private volatile boolean discarded;
+        private volatile long lastUsedNanos = System.nanoTime();
         private HandlerMethod method;
         private Object handler;
+        private String threadName;
+        private ClassLoader previousLoader;
 
-        Instance(int number, URLClassLoader loader) {
+        Instance(int number, InstanceClassLoader loader) {
             this.number = number;
             this.loader = loader;
         }
 
         Object run(Object event, LocalContext context) throws Exception {
-            Thread thread = Thread.currentThread();
-            String threadName = thread.getName();
-            ClassLoader previous = thread.getContextClassLoader();
-            busy = true;
-            thread.setName(spec.logicalId() + "#" + number);
-            // The Lambda runtime runs handlers with their own loader as the context loader; JPA
-            // and ServiceLoader look for persistence.xml and providers through it.
-            thread.setContextClassLoader(loader);
+            enter();
             try {
                 if (!initialized) {
                     init();
                 }
                 return method.call(handler, event, context, json);
             } finally {
-                thread.setContextClassLoader(previous);
-                thread.setName(threadName);
-                busy = false;
-                if (discarded) {
-                    close();
-                }
+                leave();
             }
         }
 
-        private void init() throws InitFailure {
+        /**
+         * On the worker thread: the instance's name, and its own loader as the context loader, as
+         * the Lambda runtime runs handlers (JPA and ServiceLoader look for persistence.xml and
+         * providers through it).
+         */
+        void enter() {
+            Thread thread = Thread.currentThread();
+            threadName = thread.getName();
+            previousLoader = thread.getContextClassLoader();
+            busy = true;
+            thread.setName(spec.logicalId() + "#" + number);
+            thread.setContextClassLoader(loader);
+        }
+
+        void leave() {
+            Thread thread = Thread.currentThread();
+            thread.setContextClassLoader(previousLoader);
+            thread.setName(threadName);
+            busy = false;
+            if (discarded) {
+                loaders.release(loader);
+            }
+        }
+
+        void init() throws InitFailure {
             try {
-                useEnvironment();
                 registerJdbcDrivers();
                 String[] parts = spec.handler().split("::", 2);
                 Class<?> type = Class.forName(parts[0], true, loader);
@@ -227,7 +350,7 @@ public final class FunctionRuntime implements AutoCloseable {
          * On Lambda, DriverManager finds the package's JDBC drivers on the system class path. Here
          * DriverManager was initialised long before, by the server, so each instance registers its
          * own drivers (loading one registers it); DriverManager then hands a function only drivers
-         * of its own class loader.
+         * its own class loader can see.
          */
         private void registerJdbcDrivers() {
             try {
@@ -236,25 +359,6 @@ public final class FunctionRuntime implements AutoCloseable {
                 }
             } catch (ServiceConfigurationError brokenProvider) {
                 // The function will report the missing driver itself, as it would on Lambda.
-            }
-        }
-
-        /** Stride code reads its environment through dev.stride.Env, this instance's own copy. */
-        private void useEnvironment() throws ReflectiveOperationException {
-            Class<?> env;
-            try {
-                env = Class.forName(ENV_CLASS, true, loader);
-            } catch (ClassNotFoundException notStrideCode) {
-                return;
-            }
-            env.getMethod("use", Map.class).invoke(null, environment);
-        }
-
-        void close() {
-            try {
-                loader.close();
-            } catch (IOException ignored) {
-                // Only open jar files are released here; nothing is lost if one stays open.
             }
         }
     }

@@ -27,7 +27,8 @@ public final class Template {
     private static final Duration MAX_INTEGRATION_TIMEOUT = Duration.ofSeconds(30);
     private static final Set<String> FUNCTION_PROPERTIES = Set.of("PackageType", "Runtime", "Handler", "CodeUri",
             "Timeout", "MemorySize", "Events");
-    private static final Set<String> API_PROPERTIES = Set.of("Auth", "CorsConfiguration");
+    private static final Set<String> API_PROPERTIES = Set.of("Auth", "CorsConfiguration", "DefaultRouteSettings",
+            "RouteSettings");
 
     private final Path file;
     private final Map<String, FunctionSpec> functions;
@@ -273,7 +274,30 @@ public final class Template {
             if (defaultAuthorizer != null && !authorizers.containsKey(defaultAuthorizer)) {
                 throw new TemplateException(logicalId + ": DefaultAuthorizer " + defaultAuthorizer + " is not defined");
             }
-            return new HttpApiSpec(logicalId, authorizers, defaultAuthorizer, cors(logicalId, properties.get("CorsConfiguration")));
+            Map<String, ThrottleSpec> routeThrottles = new LinkedHashMap<>();
+            map(properties.get("RouteSettings"), logicalId + ".RouteSettings").forEach((routeKey, settings) ->
+                    routeThrottles.put(routeKey, throttle(settings, logicalId + ".RouteSettings." + routeKey)));
+            return new HttpApiSpec(logicalId, authorizers, defaultAuthorizer, cors(logicalId, properties.get("CorsConfiguration")),
+                    throttle(properties.get("DefaultRouteSettings"), logicalId + ".DefaultRouteSettings"), routeThrottles);
+        }
+
+        /** ThrottlingRateLimit (requests per second) and ThrottlingBurstLimit of route settings; null when neither. */
+        private ThrottleSpec throttle(Object settings, String where) {
+            if (settings == null) {
+                return null;
+            }
+            Map<String, Object> values = map(settings, where);
+            Object rate = values.get("ThrottlingRateLimit");
+            Object burst = values.get("ThrottlingBurstLimit");
+            if (rate == null && burst == null) {
+                return null;
+            }
+            try {
+                return new ThrottleSpec(rate == null ? null : Double.valueOf(Intrinsics.text(rate)),
+                        burst == null ? null : Integer.valueOf(Intrinsics.text(burst)));
+            } catch (NumberFormatException e) {
+                throw new TemplateException(where + ": ThrottlingRateLimit and ThrottlingBurstLimit must be numbers");
+            }
         }
 
         private CorsSpec cors(String logicalId, Object configuration) {

@@ -2,6 +2,9 @@ package dev.stride.local.support;
 
 import dev.stride.db.DatabaseSettings;
 import dev.stride.local.LocalApp;
+import dev.stride.local.lambda.FunctionHost;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -24,12 +27,22 @@ public final class TestServer {
 
     public static synchronized LocalApp app() {
         if (app == null) {
-            app = LocalApp.start(new LocalApp.Options(FixtureFunctions.template(), "127.0.0.1", 0, null, Map.of(),
-                    FixtureFunctions.resource("fixture/openapi.yaml"), 4, databaseEnvironment(), System.out));
+            app = LocalApp.start(options(FixtureFunctions.template(), null, databaseEnvironment()));
             LocalApp started = app;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }
         return app;
+    }
+
+    /**
+     * The options the tests start servers with: 4 instances per function at most, none started
+     * ahead of traffic, idle ones reclaimed after a minute; an embedded database kept in
+     * {@code dataFolder} (fresh when null) unless {@code environment} names one.
+     */
+    public static LocalApp.Options options(Path template, Path dataFolder, Map<String, String> environment) {
+        return new LocalApp.Options(template, "127.0.0.1", 0, null, Map.of(),
+                FixtureFunctions.resource("fixture/openapi.yaml"), dataFolder,
+                new FunctionHost.Settings(4, 32_768, true), 0, Duration.ofMinutes(1), environment, System.out);
     }
 
     public static Client client() {

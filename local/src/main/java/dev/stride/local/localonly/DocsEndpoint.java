@@ -1,5 +1,8 @@
-package dev.stride.local.gateway;
+package dev.stride.local.localonly;
 
+import dev.stride.local.gateway.GatewayResponse;
+import dev.stride.local.gateway.IncomingRequest;
+import dev.stride.local.gateway.LocalRoute;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +25,7 @@ import org.yaml.snakeyaml.representer.Representer;
  * so that "Try it out" calls the local API. The page also mints a token through
  * {@code /_local/token} and hands it to Swagger UI's Authorize.
  */
-final class DocsEndpoint {
+public final class DocsEndpoint implements LocalRoute {
 
     static final String DOCS = "/_local/docs";
     static final String SPEC = "/_local/openapi.yaml";
@@ -33,16 +36,18 @@ final class DocsEndpoint {
     private final Path openApi;
     private final String webjarRoot;
 
-    DocsEndpoint(Path openApi) {
+    public DocsEndpoint(Path openApi) {
         this.openApi = openApi;
         this.webjarRoot = WEBJAR + swaggerUiVersion() + "/";
     }
 
-    boolean serves(String path) {
+    @Override
+    public boolean serves(String path) {
         return path.equals(DOCS) || path.equals(DOCS + "/") || path.startsWith(DOCS + "/") || path.equals(SPEC);
     }
 
-    GatewayResponse handle(IncomingRequest request, String path) {
+    @Override
+    public GatewayResponse handle(IncomingRequest request, String path) {
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             return GatewayResponse.message(404, "Not Found");
         }
