@@ -25,12 +25,24 @@ public final class ColdStart {
     private static final String EMULATOR = "dev.stride.bench.child.LambdaEmulator";
 
     /**
-     * One way of starting the JVM. {@code trainingFlags}: when set, one uncounted run per side
-     * with these flags first (it writes a class archive or cache the samples then use).
-     * {@code prime}: run the SnapStart hooks (the AWS issue's priming path) between init and the
-     * first invoke. Add a variant here to compare another flag.
+     * The flags the Lambda {@code java21} runtime starts the JVM with on its own: C1 only and the
+     * serial collector ("Customize Java runtime startup behavior for Lambda functions", AWS Lambda
+     * developer guide). The template's {@code JAVA_TOOL_OPTIONS}, if it sets one, comes on top,
+     * through the same environment variable Lambda passes it in.
      */
-    public record Variant(String name, List<String> flags, List<String> trainingFlags, boolean prime, String why) {
+    public static final List<String> LAMBDA_JAVA21 = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC");
+
+    /**
+     * One way of starting the JVM. {@code flags}: the JVM's command line; {@code toolOptions}: the
+     * value of {@code JAVA_TOOL_OPTIONS} (empty: unset); {@code trainingFlags}: when set, one
+     * uncounted run per side with these flags first (it writes a class archive or cache the samples
+     * then use). {@code prime}: run the SnapStart hooks (the priming path) between init and the first
+     * invoke. {@code lambda}: another build of the zip to run instead of the current one (a code
+     * lever's baseline), or null. Add a variant here to compare another flag.
+     */
+    public record Variant(String name, List<String> flags, String toolOptions, List<String> trainingFlags, boolean prime,
+                          LambdaPackage lambda, String why) {
 
         public boolean trains() {
             return trainingFlags != null;
@@ -47,30 +59,48 @@ public final class ColdStart {
         }
     }
 
-    public static List<Variant> variants(Path work) {
-        List<String> c1 = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
-        List<Variant> variants = new ArrayList<>(List.of(
-                new Variant("default", List.of(), null, false, "the JVM's own defaults on this machine"),
-                new Variant("c1", c1, null, false, "C1 only, as AWS suggests for short-lived functions (JAVA_TOOL_OPTIONS)"),
-                new Variant("c1+primed", c1, null, true,
-                        "C1 only, then the org.crac hooks (SnapStart priming) before the first invoke"),
-                new Variant("c1+appcds", Variant.with(c1, "-XX:+AutoCreateSharedArchive",
-                        "-XX:SharedArchiveFile=" + work.resolve("appcds-%s.jsa")), Variant.with(c1, "-XX:+AutoCreateSharedArchive",
-                        "-XX:SharedArchiveFile=" + work.resolve("appcds-%s.jsa")), false,
-                        "C1 only, with a dynamic AppCDS archive of the classes a training run loaded"
-                                + " (function classes as a jar: CDS takes no folders); works on Lambda's java21 runtime")));
+    /**
+     * The variants, first the function as deployed: Lambda's own java21 flags plus the template's
+     * {@code JAVA_TOOL_OPTIONS} ({@code toolOptions}, empty when the template sets none). Then each
+     * JVM lever on top of that, and each other build of the zip in {@code baselines} (label to
+     * unpacked zip) as deployed.
+     */
+    public static List<Variant> variants(Path work, String toolOptions, Map<String, LambdaPackage> baselines) {
+        List<String> deployed = LAMBDA_JAVA21;
+        String tool = toolOptions == null ? "" : toolOptions;
+        List<Variant> variants = new ArrayList<>();
+        variants.add(new Variant(AS_DEPLOYED, deployed, tool, null, false, null,
+                "Lambda java21's own flags" + (tool.isEmpty() ? "; the template sets no JAVA_TOOL_OPTIONS"
+                        : " and the template's JAVA_TOOL_OPTIONS `" + tool + "`")));
+        baselines.forEach((label, lambda) -> variants.add(new Variant(label, deployed, tool, null, false, lambda,
+                "as deployed, but the zip built from " + label)));
+        variants.add(new Variant("no-flags", List.of(), "", null, false, null,
+                "the JVM's own defaults on this machine (C2, G1 on 2 cores): what C1 and the serial collector save"));
+        variants.add(new Variant("+no-perf-data", Variant.with(deployed, "-XX:-UsePerfData"), tool, null, false, null,
+                "as deployed, without the hsperfdata file the JVM maps at start"));
+        variants.add(new Variant("+no-verify", Variant.with(deployed, "-XX:+UnlockDiagnosticVMOptions", "-XX:-BytecodeVerificationRemote"), tool, null, false, null,
+                "as deployed, without verifying the zip's bytecode: how much of init is verification (not adopted)"));
+        variants.add(new Variant("+primed", deployed, tool, null, true, null,
+                "as deployed, then the org.crac hooks (SnapStart priming) before the first invoke"));
+        variants.add(new Variant("+appcds", Variant.with(deployed, "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + work.resolve("appcds-%s.jsa")), tool, Variant.with(deployed, "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + work.resolve("appcds-%s.jsa")), false, null,
+                "as deployed, with a dynamic AppCDS archive of the classes a training run loaded"
+                        + " (function classes as a jar: CDS takes no folders); the archive must come from Lambda's own JVM build"));
         if (Runtime.version().feature() >= 25) {
-            variants.add(new Variant("c1+aot-cache", Variant.with(c1, "-XX:AOTCache=" + work.resolve("aot-%s.aot")),
-                    Variant.with(c1, "-XX:AOTCacheOutput=" + work.resolve("aot-%s.aot")), false,
-                    "C1 only, with a JDK 25 ahead-of-time cache (JEP 483/514) from a training run;"
+            variants.add(new Variant("+aot-cache", Variant.with(deployed, "-XX:AOTCache=" + work.resolve("aot-%s.aot")), tool,
+                    Variant.with(deployed, "-XX:AOTCacheOutput=" + work.resolve("aot-%s.aot")), false, null,
+                    "as deployed, with a JDK 25 ahead-of-time cache (JEP 483/514) from a training run;"
                             + " needs a JDK 25 runtime, not Lambda's java21"));
         }
         return variants;
     }
 
+    public static final String AS_DEPLOYED = "as-deployed";
+
     /** One fresh-JVM timing: ms from spawn to main, main to init done, and so on. */
     public record Sample(double jvmStart, double handlerInit, double lambdaInit, double prime, double firstInvoke,
-                         double total) {
+                         double total, double secondInvoke) {
     }
 
     public record Side(Map<String, Stats.Spread> ms, int samples) {
@@ -109,6 +139,7 @@ public final class ColdStart {
     }
 
     public VariantResult measure(Variant variant, int samples) throws IOException, InterruptedException {
+        LambdaPackage lambda = variant.lambda() != null ? variant.lambda() : this.lambda;
         if (variant.prime() && !lambda.hasCrac()) {
             return new VariantResult(variant.name(), variant.flags(), variant.why(),
                     "no priming path in this build yet (the Lambda zip carries no org.crac); the AWS issue adds it",
@@ -147,17 +178,19 @@ public final class ColdStart {
 
     private Sample sample(Variant variant, boolean handler, boolean training) throws IOException, InterruptedException {
         String side = handler ? "handler" : "floor";
+        LambdaPackage lambda = variant.lambda() != null ? variant.lambda() : this.lambda;
         String classpath = !handler ? lambda.floorClasspath()
                 : variant.trains() ? lambda.handlerJarClasspath() : lambda.handlerClasspath();
         Child.Output out = Child.run(classpath, Variant.forSide(training ? variant.trainingFlags() : variant.flags(), side),
-                EMULATOR, arguments(handler ? HANDLER : FLOOR, variant.prime(), 0), fixture.functionEnvironment(), log);
+                EMULATOR, arguments(handler ? HANDLER : FLOOR, variant.prime(), 0), environment(variant), log);
         checkStatus(out);
         double jvm = ms(out.nanos("main") - out.spawnedAt());
         double init = ms(out.nanos("init") - out.nanos("main"));
         boolean primed = out.has("prime") && out.nanos("prime") > 0;
         double prime = primed ? ms(out.nanos("prime") - out.nanos("init")) : 0;
         double first = ms(out.nanos("first") - (primed ? out.nanos("prime") : out.nanos("init")));
-        return new Sample(jvm, init, jvm + init, prime, first, jvm + init + first);
+        double second = ms(out.nanos("second") - out.nanos("first"));
+        return new Sample(jvm, init, jvm + init, prime, first, jvm + init + first, second);
     }
 
     private static Side side(List<Sample> samples, boolean primed) {
@@ -170,6 +203,7 @@ public final class ColdStart {
         }
         ms.put("firstInvoke", Stats.spread(samples.stream().map(Sample::firstInvoke).toList()));
         ms.put("total", Stats.spread(samples.stream().map(Sample::total).toList()));
+        ms.put("secondInvoke", Stats.spread(samples.stream().map(Sample::secondInvoke).toList()));
         return new Side(ms, samples.size());
     }
 
@@ -179,7 +213,7 @@ public final class ColdStart {
         for (boolean handler : new boolean[] {true, false}) {
             Child.Output out = Child.run(handler ? lambda.handlerClasspath() : lambda.floorClasspath(),
                     Variant.forSide(variant.flags(), handler ? "handler" : "floor"), EMULATOR,
-                    arguments(handler ? HANDLER : FLOOR, false, warm), fixture.functionEnvironment(), log);
+                    arguments(handler ? HANDLER : FLOOR, false, warm), environment(variant), log);
             checkStatus(out);
             Map<String, Long> values = new LinkedHashMap<>();
             for (String key : List.of("heap-used", "heap-committed", "vmrss", "vmhwm", "early-p50", "late-p50")) {
@@ -191,9 +225,9 @@ public final class ColdStart {
     }
 
     /** Init and first invoke cut into parts, each timed with the classes it loaded. */
-    public Breakdown breakdown() throws IOException, InterruptedException {
-        Child.Output out = Child.run(lambda.handlerClasspath(), List.of(), "dev.stride.bench.child.InitBreakdown",
-                List.of(String.valueOf(fixture.readerRunId()), fixture.reader().sub()), fixture.functionEnvironment(), log);
+    public Breakdown breakdown(Variant deployed) throws IOException, InterruptedException {
+        Child.Output out = Child.run(lambda.handlerClasspath(), deployed.flags(), "dev.stride.bench.child.InitBreakdown",
+                List.of(String.valueOf(fixture.readerRunId()), fixture.reader().sub()), environment(deployed), log);
         checkStatus(out);
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("JVM start (spawn to main)", ms(out.nanos("main") - out.spawnedAt()), 0));
@@ -209,19 +243,19 @@ public final class ColdStart {
             }
             previousClasses = classes;
         }
-        return new Breakdown(steps, sum, "steps forced one after another in one fresh JVM (default flags);"
+        return new Breakdown(steps, sum, "steps forced one after another in one fresh JVM (as deployed);"
                 + " class counts exclude the JDK's management classes loaded to count them");
     }
 
     /** Classes loaded from spawn to first response, by where they came from (jar, JDK, CDS archive, generated). */
-    public Map<String, Map<String, Long>> classOrigins() throws IOException, InterruptedException {
+    public Map<String, Map<String, Long>> classOrigins(Variant deployed) throws IOException, InterruptedException {
         Map<String, Map<String, Long>> result = new LinkedHashMap<>();
         for (boolean handler : new boolean[] {true, false}) {
             Path classLog = work.resolve((handler ? "handler" : "floor") + "-classes.log");
             Files.deleteIfExists(classLog);
             Child.Output out = Child.run(handler ? lambda.handlerClasspath() : lambda.floorClasspath(),
-                    List.of("-Xlog:class+load=info:file=" + classLog), EMULATOR,
-                    arguments(handler ? HANDLER : FLOOR, false, 0), fixture.functionEnvironment(), log);
+                    Variant.with(deployed.flags(), "-Xlog:class+load=info:file=" + classLog), EMULATOR,
+                    arguments(handler ? HANDLER : FLOOR, false, 0), environment(deployed), log);
             checkStatus(out);
             Map<String, Long> counts = new TreeMap<>();
             for (String line : Files.readAllLines(classLog)) {
@@ -258,6 +292,28 @@ public final class ColdStart {
             return "generated at run time (lambdas, proxies, accessors)";
         }
         return "generated at run time (" + source.split("[ ]")[0].replaceAll("\\$.*", "") + ")";
+    }
+
+    /**
+     * Whether the zip's own classes sign an RDS IAM token (the assembly keeps only a few classes of
+     * the SDK's rds module): a fresh JVM on the zip's classpath, IAM authentication configured.
+     */
+    public boolean signsIamToken() throws IOException, InterruptedException {
+        Map<String, String> env = new LinkedHashMap<>(Map.of("DB_IAM_AUTH", "true",
+                "DB_URL", "jdbc:postgresql://db.example.com:5432/stride", "DB_USER", "stride_app",
+                "AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "AKIDBENCH", "AWS_SECRET_ACCESS_KEY", "not-a-secret"));
+        Child.Output out = Child.run(lambda.handlerClasspath(), LAMBDA_JAVA21, "dev.stride.bench.child.ZipCheck", List.of(),
+                env, log);
+        return "ok".equals(out.lines().get("iam-token"));
+    }
+
+    /** What a function gets: the database variables, and JAVA_TOOL_OPTIONS if the variant sets it. */
+    private Map<String, String> environment(Variant variant) {
+        Map<String, String> env = new LinkedHashMap<>(fixture.functionEnvironment());
+        if (!variant.toolOptions().isEmpty()) {
+            env.put("JAVA_TOOL_OPTIONS", variant.toolOptions());
+        }
+        return env;
     }
 
     private List<String> arguments(String handlerClass, boolean prime, int warm) {
