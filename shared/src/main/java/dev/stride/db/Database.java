@@ -5,10 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
-import jakarta.persistence.Persistence;
 import java.util.Map;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.eclipse.persistence.jpa.PersistenceProvider;
 
 /**
  * The persistence unit and its connection pool: built once per Lambda instance, shared by every
@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  */
 public final class Database implements AutoCloseable {
 
-    public static final String PERSISTENCE_UNIT = "stride";
+    public static final String PERSISTENCE_UNIT = PersistenceUnit.NAME;
 
     private final HikariDataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;
@@ -42,8 +42,8 @@ public final class Database implements AutoCloseable {
     public static Database open(DataSource connections, int poolSize) {
         HikariDataSource dataSource = new HikariDataSource(poolConfig(connections, poolSize));
         try {
-            EntityManagerFactory factory = Persistence.createEntityManagerFactory(PERSISTENCE_UNIT,
-                    Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
+            EntityManagerFactory factory = new PersistenceProvider()
+                    .createContainerEntityManagerFactory(new PersistenceUnit(dataSource), Map.of());
             return new Database(dataSource, factory);
         } catch (RuntimeException e) {
             dataSource.close();
