@@ -73,6 +73,7 @@ public final class Main {
         Path root = projectRoot();
         String localMain = "dev.stride.local.Main";
         Map<String, Path> baselineZips = new java.util.LinkedHashMap<>();
+        Set<String> variantNames = null;
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 quick = true;
@@ -85,6 +86,9 @@ public final class Main {
                 samples = Integer.parseInt(arg.substring(10));
             } else if (arg.startsWith("--root=")) {
                 root = Path.of(arg.substring(7)).toAbsolutePath().normalize();
+            } else if (arg.startsWith("--variants=")) {
+                // Only these cold-start variants (as-deployed and the --compare builds always run).
+                variantNames = new LinkedHashSet<>(Arrays.asList(arg.substring(11).split(",")));
             } else if (arg.startsWith("--compare=") && arg.indexOf('=', 10) > 10) {
                 // --compare=LABEL=ZIP: another build of the zip, measured as deployed beside this one.
                 int eq = arg.indexOf('=', 10);
@@ -139,30 +143,22 @@ public final class Main {
                         work.resolve("lambda-" + baseline.getKey().replaceAll("[^A-Za-z0-9.-]", "_")),
                         root.resolve("bench/target/stride-bench-child.jar")));
             }
-            List<ColdStart.Variant> variants = ColdStart.variants(work, results.javaToolOptions, baselines);
+            Set<String> chosen = variantNames;
+            List<ColdStart.Variant> variants = ColdStart.variants(work, results.javaToolOptions, baselines).stream()
+                    .filter(v -> chosen == null || v.name().equals(ColdStart.AS_DEPLOYED) || baselines.containsKey(v.name())
+                            || chosen.contains(v.name()))
+                    .toList();
             ColdStart.Variant deployed = variants.getFirst();
             // A section that fails is reported as failed and the others still run: a long run's
             // results are not lost to one broken part.
             section(results, "cold", only, () -> {
                 results.iamTokenFromZip = cold.signsIamToken();
                 progress("cold: the zip's classes sign an RDS IAM token: " + (results.iamTokenFromZip ? "yes" : "NO"));
-                results.coldStart = new ArrayList<>();
-                for (ColdStart.Variant variant : variants) {
-                    ColdStart.VariantResult result;
-                    try {
-                        result = cold.measure(variant, coldSamples);
-                    } catch (IllegalStateException failed) {
-                        if (variant == deployed) {
-                            throw failed;
-                        }
-                        // A lever that does not run here (a flag this JVM refuses) is reported, not fatal.
-                        result = new ColdStart.VariantResult(variant.name(), variant.flags(), variant.why(),
-                                "failed: " + failed.getMessage(), null, null, Map.of());
-                    }
+                results.coldStart = cold.measure(variants, coldSamples);
+                for (ColdStart.VariantResult result : results.coldStart) {
                     if (result.skipped() != null) {
-                        progress("cold " + variant.name() + ": skipped, " + result.skipped());
+                        progress("cold " + result.name() + ": skipped, " + result.skipped());
                     }
-                    results.coldStart.add(result);
                 }
                 progress("cold: init breakdown and class origins");
                 results.initBreakdown = cold.breakdown(deployed);
@@ -274,7 +270,7 @@ public final class Main {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: java -jar bench/target/stride-bench.jar [--quick] [--only=" + String.join(",", SECTIONS)
-                + "] [--samples=N] [--compare=LABEL=ZIP]... [--local-main=CLASS]");
+                + "] [--samples=N] [--variants=NAME,...] [--compare=LABEL=ZIP]... [--local-main=CLASS]");
         System.exit(2);
     }
 }

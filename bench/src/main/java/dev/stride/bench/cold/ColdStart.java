@@ -138,42 +138,75 @@ public final class ColdStart {
         return log;
     }
 
-    public VariantResult measure(Variant variant, int samples) throws IOException, InterruptedException {
-        LambdaPackage lambda = variant.lambda() != null ? variant.lambda() : this.lambda;
-        if (variant.prime() && !lambda.hasCrac()) {
-            return new VariantResult(variant.name(), variant.flags(), variant.why(),
-                    "no priming path in this build yet (the Lambda zip carries no org.crac); the AWS issue adds it",
-                    null, null, Map.of());
-        }
-        if (variant.trains()) {
-            // Training runs: not counted; they write the archive or cache the samples then map.
-            for (String side : List.of("handler", "floor")) {
-                for (String flag : variant.trainingFlags()) {
-                    int eq = flag.indexOf('=');
-                    if (flag.contains("%s") && eq > 0) {
-                        Files.deleteIfExists(Path.of(flag.substring(eq + 1).replace("%s", side)));
+    /**
+     * Every variant, {@code samples} fresh JVMs per side each, in rounds: one handler and one
+     * floor sample of every variant per round, so that a burst of load from elsewhere (this machine
+     * is shared) lands on every variant alike and the ratios between variants stay comparable. A
+     * variant that cannot run here (a flag this JVM refuses) is reported as skipped.
+     */
+    public List<VariantResult> measure(List<Variant> variants, int samples) throws IOException, InterruptedException {
+        Map<Variant, String> skipped = new LinkedHashMap<>();
+        for (Variant variant : variants) {
+            LambdaPackage lambda = variant.lambda() != null ? variant.lambda() : this.lambda;
+            if (variant.prime() && !lambda.hasCrac()) {
+                skipped.put(variant, "no priming path in this build (the Lambda zip carries no org.crac)");
+            } else if (variant.trains()) {
+                // Training runs: not counted; they write the archive or cache the samples then map.
+                for (String side : List.of("handler", "floor")) {
+                    for (String flag : variant.trainingFlags()) {
+                        int eq = flag.indexOf('=');
+                        if (flag.contains("%s") && eq > 0) {
+                            Files.deleteIfExists(Path.of(flag.substring(eq + 1).replace("%s", side)));
+                        }
                     }
                 }
+                try {
+                    sample(variant, true, true);
+                    sample(variant, false, true);
+                } catch (IllegalStateException failed) {
+                    skipped.put(variant, "failed: " + failed.getMessage());
+                }
             }
-            sample(variant, true, true);
-            sample(variant, false, true);
         }
-        List<Sample> handler = new ArrayList<>();
-        List<Sample> floor = new ArrayList<>();
+        Map<Variant, List<Sample>> handler = new LinkedHashMap<>();
+        Map<Variant, List<Sample>> floor = new LinkedHashMap<>();
         for (int i = 0; i < samples; i++) {
-            // Interleaved, so a burst of load from elsewhere hits both sides alike.
-            handler.add(sample(variant, true, false));
-            floor.add(sample(variant, false, false));
-            progress.accept("cold " + variant.name() + " " + (i + 1) + "/" + samples + ": handler "
-                    + Math.round(handler.getLast().total()) + " ms, floor " + Math.round(floor.getLast().total()) + " ms");
+            for (Variant variant : variants) {
+                if (skipped.containsKey(variant)) {
+                    continue;
+                }
+                try {
+                    // Handler and floor back to back, so a burst hits both sides alike.
+                    Sample h = sample(variant, true, false);
+                    Sample f = sample(variant, false, false);
+                    handler.computeIfAbsent(variant, v -> new ArrayList<>()).add(h);
+                    floor.computeIfAbsent(variant, v -> new ArrayList<>()).add(f);
+                    progress.accept("cold " + variant.name() + " " + (i + 1) + "/" + samples + ": handler "
+                            + Math.round(h.total()) + " ms, floor " + Math.round(f.total()) + " ms");
+                } catch (IllegalStateException failed) {
+                    if (variant.name().equals(AS_DEPLOYED)) {
+                        throw failed;
+                    }
+                    skipped.put(variant, "failed: " + failed.getMessage());
+                }
+            }
         }
-        Side h = side(handler, variant.prime());
-        Side f = side(floor, variant.prime());
-        Map<String, Double> ratios = new LinkedHashMap<>();
-        for (String metric : List.of("lambdaInit", "firstInvoke", "total")) {
-            ratios.put(metric, Stats.ratio(h.ms().get(metric).median(), f.ms().get(metric).median()));
+        List<VariantResult> results = new ArrayList<>();
+        for (Variant variant : variants) {
+            if (skipped.containsKey(variant)) {
+                results.add(new VariantResult(variant.name(), variant.flags(), variant.why(), skipped.get(variant),
+                        null, null, Map.of()));
+                continue;
+            }
+            Side h = side(handler.get(variant), variant.prime());
+            Side f = side(floor.get(variant), variant.prime());
+            Map<String, Double> ratios = new LinkedHashMap<>();
+            for (String metric : List.of("lambdaInit", "firstInvoke", "total")) {
+                ratios.put(metric, Stats.ratio(h.ms().get(metric).median(), f.ms().get(metric).median()));
+            }
+            results.add(new VariantResult(variant.name(), variant.flags(), variant.why(), null, h, f, ratios));
         }
-        return new VariantResult(variant.name(), variant.flags(), variant.why(), null, h, f, ratios);
+        return results;
     }
 
     private Sample sample(Variant variant, boolean handler, boolean training) throws IOException, InterruptedException {
@@ -182,7 +215,8 @@ public final class ColdStart {
         String classpath = !handler ? lambda.floorClasspath()
                 : variant.trains() ? lambda.handlerJarClasspath() : lambda.handlerClasspath();
         Child.Output out = Child.run(classpath, Variant.forSide(training ? variant.trainingFlags() : variant.flags(), side),
-                EMULATOR, arguments(handler ? HANDLER : FLOOR, variant.prime(), 0), environment(variant), log);
+                EMULATOR, arguments(handler ? HANDLER : FLOOR, variant.prime(), 0),
+                environment(variant, handler ? HANDLER : FLOOR), log);
         checkStatus(out);
         double jvm = ms(out.nanos("main") - out.spawnedAt());
         double init = ms(out.nanos("init") - out.nanos("main"));
@@ -213,7 +247,8 @@ public final class ColdStart {
         for (boolean handler : new boolean[] {true, false}) {
             Child.Output out = Child.run(handler ? lambda.handlerClasspath() : lambda.floorClasspath(),
                     Variant.forSide(variant.flags(), handler ? "handler" : "floor"), EMULATOR,
-                    arguments(handler ? HANDLER : FLOOR, false, warm), environment(variant), log);
+                    arguments(handler ? HANDLER : FLOOR, false, warm),
+                    environment(variant, handler ? HANDLER : FLOOR), log);
             checkStatus(out);
             Map<String, Long> values = new LinkedHashMap<>();
             for (String key : List.of("heap-used", "heap-committed", "vmrss", "vmhwm", "early-p50", "late-p50")) {
@@ -227,7 +262,7 @@ public final class ColdStart {
     /** Init and first invoke cut into parts, each timed with the classes it loaded. */
     public Breakdown breakdown(Variant deployed) throws IOException, InterruptedException {
         Child.Output out = Child.run(lambda.handlerClasspath(), deployed.flags(), "dev.stride.bench.child.InitBreakdown",
-                List.of(String.valueOf(fixture.readerRunId()), fixture.reader().sub()), environment(deployed), log);
+                List.of(String.valueOf(fixture.readerRunId()), fixture.reader().sub()), environment(deployed, HANDLER), log);
         checkStatus(out);
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("JVM start (spawn to main)", ms(out.nanos("main") - out.spawnedAt()), 0));
@@ -255,7 +290,8 @@ public final class ColdStart {
             Files.deleteIfExists(classLog);
             Child.Output out = Child.run(handler ? lambda.handlerClasspath() : lambda.floorClasspath(),
                     Variant.with(deployed.flags(), "-Xlog:class+load=info:file=" + classLog), EMULATOR,
-                    arguments(handler ? HANDLER : FLOOR, false, 0), environment(deployed), log);
+                    arguments(handler ? HANDLER : FLOOR, false, 0),
+                    environment(deployed, handler ? HANDLER : FLOOR), log);
             checkStatus(out);
             Map<String, Long> counts = new TreeMap<>();
             for (String line : Files.readAllLines(classLog)) {
@@ -307,9 +343,13 @@ public final class ColdStart {
         return "ok".equals(out.lines().get("iam-token"));
     }
 
-    /** What a function gets: the database variables, and JAVA_TOOL_OPTIONS if the variant sets it. */
-    private Map<String, String> environment(Variant variant) {
+    /**
+     * What a function gets: the database variables, {@code _HANDLER} as Lambda sets it (Stride
+     * primes the path of the handler it names at init), and JAVA_TOOL_OPTIONS if the variant sets it.
+     */
+    private Map<String, String> environment(Variant variant, String handlerClass) {
         Map<String, String> env = new LinkedHashMap<>(fixture.functionEnvironment());
+        env.put("_HANDLER", handlerClass + "::handleRequest");
         if (!variant.toolOptions().isEmpty()) {
             env.put("JAVA_TOOL_OPTIONS", variant.toolOptions());
         }
