@@ -5,6 +5,7 @@ import dev.stride.db.Database;
 import dev.stride.db.DatabaseAccess;
 import dev.stride.moods.MoodService;
 import dev.stride.runs.RunService;
+import dev.stride.snapstart.Priming;
 import dev.stride.snapstart.SnapStartHooks;
 import dev.stride.users.UserService;
 import org.crac.Core;
@@ -36,7 +37,8 @@ public final class Stride {
 
     /**
      * The instance's services over the database the environment names ({@link DatabaseAccess}),
-     * built on first use, with the SnapStart hooks registered.
+     * built on first use, with the SnapStart hooks registered and the function's own request path
+     * primed.
      */
     public static Stride instance() {
         Stride current = instance;
@@ -46,13 +48,32 @@ public final class Stride {
                 if (current == null) {
                     DatabaseAccess access = DatabaseAccess.fromEnvironment();
                     current = new Stride(Database.open(access.dataSource(), access.poolSize()));
-                    hooks = new SnapStartHooks(current, access.dataSource().logins());
+                    String handler = handlerClass();
+                    hooks = new SnapStartHooks(current, access.dataSource().logins(), handler);
                     Core.getGlobalContext().register(hooks);
                     instance = current;
+                    if (handler != null) {
+                        // Init, not the first request, pays for what the function's own path
+                        // loads and prepares: its queries, JSON, validation (see Priming).
+                        Priming.prime(current, handler);
+                    }
                 }
             }
         }
         return current;
+    }
+
+    /**
+     * The class of the handler this function runs, from {@code _HANDLER}, which Lambda sets
+     * ({@code package.Class::method}); null where it is not set (tests, the local server).
+     */
+    static String handlerClass() {
+        String handler = Env.get("_HANDLER");
+        if (handler == null || handler.isBlank()) {
+            return null;
+        }
+        int method = handler.indexOf("::");
+        return method < 0 ? handler.strip() : handler.substring(0, method).strip();
     }
 
     /** Services over a given database (tests, the benchmark). */

@@ -10,6 +10,9 @@ import java.util.List;
  */
 public interface Primer {
 
-    /** Runs the paths over {@code stride}'s services and answers the HTTP status of each. */
-    List<Integer> prime(Stride stride);
+    /**
+     * Runs the paths of {@code handler} (a handler's class name), or of every handler when it is
+     * null, over {@code stride}'s services and answers the HTTP status of each.
+     */
+    List<Integer> prime(Stride stride, String handler);
 }

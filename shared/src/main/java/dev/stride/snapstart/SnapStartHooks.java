@@ -10,7 +10,8 @@ import org.crac.Resource;
  * starts later instances from that snapshot, possibly days later and many at once.
  *
  * <ul>
- *   <li>Before the snapshot: prime (see {@link Priming}), so the snapshot holds a bootstrapped
+ *   <li>Before the snapshot: prime the function's own paths (see {@link Priming}; init has
+ *       already done so once, this warms them further), so the snapshot holds a bootstrapped
  *       persistence unit and loaded, initialised request-path classes; then close the pooled
  *       connection, which no restored copy could use.</li>
  *   <li>After a restore: close anything pooled again and drop logins that may have gone stale
@@ -21,15 +22,22 @@ public final class SnapStartHooks implements Resource {
 
     private final Stride stride;
     private final LoginSource logins;
+    private final String handler;
 
-    public SnapStartHooks(Stride stride, LoginSource logins) {
+    /** {@code handler}: the class name of the function's handler, whose paths are primed; null for every handler's. */
+    public SnapStartHooks(Stride stride, LoginSource logins, String handler) {
         this.stride = stride;
         this.logins = logins;
+        this.handler = handler;
+    }
+
+    public SnapStartHooks(Stride stride, LoginSource logins) {
+        this(stride, logins, null);
     }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        Priming.prime(stride);
+        Priming.prime(stride, handler);
         stride.database().evictConnections();
     }
 

@@ -15,6 +15,7 @@ import dev.stride.functions.runs.ListRunsHandler;
 import dev.stride.functions.users.CreateUserHandler;
 import dev.stride.functions.users.ListUsersHandler;
 import dev.stride.snapstart.Primer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,22 +31,38 @@ public final class HandlerPriming implements Primer {
     static final String CALLER = "snapstart-priming";
 
     @Override
-    public List<Integer> prime(Stride stride) {
+    public List<Integer> prime(Stride stride, String handler) {
+        List<Integer> statuses = new ArrayList<>();
+        for (Request request : requests(stride)) {
+            if (handler == null || request.handler().getClass().getName().equals(handler)) {
+                statuses.add(send(request.handler(), request.method(), request.route(), request.pathParameters(),
+                        request.query(), request.body()));
+            }
+        }
+        return statuses;
+    }
+
+    /** One synthetic request to one handler. */
+    private record Request(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, String method,
+                           String route, Map<String, String> pathParameters, String query, String body) {
+    }
+
+    private static List<Request> requests(Stride stride) {
         return List.of(
-                send(new ListUsersHandler(stride.users()), "GET", "/users", Map.of(), "limit=5", null),
+                new Request(new ListUsersHandler(stride.users()), "GET", "/users", Map.of(), "limit=5", null),
                 // A cursor Stride did not issue (400): loads the cursor key before the snapshot.
-                send(new ListUsersHandler(stride.users()), "GET", "/users", Map.of(), "cursor=bm90LWEtY3Vyc29y", null),
-                send(new ListRunsHandler(stride.runs()), "GET", "/users/{id}/runs", Map.of("id", "me"),
+                new Request(new ListUsersHandler(stride.users()), "GET", "/users", Map.of(), "cursor=bm90LWEtY3Vyc29y", null),
+                new Request(new ListRunsHandler(stride.runs()), "GET", "/users/{id}/runs", Map.of("id", "me"),
                         "from=2026-01-01&to=2026-12-31&tag=easy", null),
-                send(new GetRunHandler(stride.runs()), "GET", "/runs/{runId}", Map.of("runId", "1"), "", null),
-                send(new ListMoodsHandler(stride.moods()), "GET", "/users/{id}/moods", Map.of("id", "me"), "", null),
-                send(new GetLatestMoodHandler(stride.moods()), "GET", "/users/{id}/moods/latest", Map.of("id", "me"), "", null),
-                send(new GetDashboardHandler(stride.dashboard()), "GET", "/users/{id}/dashboard", Map.of("id", "me"), "", null),
-                send(new CreateRunHandler(stride.runs()), "POST", "/users/{id}/runs", Map.of("id", "me"), "",
+                new Request(new GetRunHandler(stride.runs()), "GET", "/runs/{runId}", Map.of("runId", "1"), "", null),
+                new Request(new ListMoodsHandler(stride.moods()), "GET", "/users/{id}/moods", Map.of("id", "me"), "", null),
+                new Request(new GetLatestMoodHandler(stride.moods()), "GET", "/users/{id}/moods/latest", Map.of("id", "me"), "", null),
+                new Request(new GetDashboardHandler(stride.dashboard()), "GET", "/users/{id}/dashboard", Map.of("id", "me"), "", null),
+                new Request(new CreateRunHandler(stride.runs()), "POST", "/users/{id}/runs", Map.of("id", "me"), "",
                         "{\"distance\": 5.2, \"unit\": \"km\", \"durationSeconds\": 1800, \"tags\": [\"easy\"]}"),
-                send(new CreateMoodHandler(stride.moods()), "POST", "/users/{id}/moods", Map.of("id", "me"), "",
+                new Request(new CreateMoodHandler(stride.moods()), "POST", "/users/{id}/moods", Map.of("id", "me"), "",
                         "{\"description\": \"Happy\", \"date\": \"2026-01-01\", \"energy\": 4}"),
-                send(new CreateUserHandler(stride.users()), "POST", "/users", Map.of(), "",
+                new Request(new CreateUserHandler(stride.users()), "POST", "/users", Map.of(), "",
                         "{\"username\": \"\", \"email\": \"not-an-email\"}"));
     }
 
