@@ -100,7 +100,7 @@ public final class ColdStart {
 
     /** One fresh-JVM timing: ms from spawn to main, main to init done, and so on. */
     public record Sample(double jvmStart, double handlerInit, double lambdaInit, double prime, double firstInvoke,
-                         double total, double secondInvoke) {
+                         double total, double secondInvoke, double cpu) {
     }
 
     public record Side(Map<String, Stats.Spread> ms, int samples) {
@@ -201,7 +201,7 @@ public final class ColdStart {
             Side h = side(handler.get(variant), variant.prime());
             Side f = side(floor.get(variant), variant.prime());
             Map<String, Double> ratios = new LinkedHashMap<>();
-            for (String metric : List.of("lambdaInit", "firstInvoke", "total")) {
+            for (String metric : List.of("lambdaInit", "firstInvoke", "total", "cpu")) {
                 ratios.put(metric, Stats.ratio(h.ms().get(metric).median(), f.ms().get(metric).median()));
             }
             results.add(new VariantResult(variant.name(), variant.flags(), variant.why(), null, h, f, ratios));
@@ -224,7 +224,7 @@ public final class ColdStart {
         double prime = primed ? ms(out.nanos("prime") - out.nanos("init")) : 0;
         double first = ms(out.nanos("first") - (primed ? out.nanos("prime") : out.nanos("init")));
         double second = ms(out.nanos("second") - out.nanos("first"));
-        return new Sample(jvm, init, jvm + init, prime, first, jvm + init + first, second);
+        return new Sample(jvm, init, jvm + init, prime, first, jvm + init + first, second, ms(out.nanos("cpu")));
     }
 
     private static Side side(List<Sample> samples, boolean primed) {
@@ -238,6 +238,7 @@ public final class ColdStart {
         ms.put("firstInvoke", Stats.spread(samples.stream().map(Sample::firstInvoke).toList()));
         ms.put("total", Stats.spread(samples.stream().map(Sample::total).toList()));
         ms.put("secondInvoke", Stats.spread(samples.stream().map(Sample::secondInvoke).toList()));
+        ms.put("cpu", Stats.spread(samples.stream().map(Sample::cpu).toList()));
         return new Side(ms, samples.size());
     }
 
