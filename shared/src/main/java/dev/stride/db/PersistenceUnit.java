@@ -39,7 +39,6 @@ final class PersistenceUnit implements PersistenceUnitInfo {
             Map.entry("eclipselink.cache.shared.default", "false"),
             Map.entry("eclipselink.jdbc.exclusive-connection.mode", "Always"),
             Map.entry("eclipselink.deploy-on-startup", "true"),
-            Map.entry("eclipselink.jpql.validation", "None"),
             Map.entry("eclipselink.logging.logger", "JavaLogger"),
             Map.entry("eclipselink.logging.level", "WARNING"),
             Map.entry("eclipselink.logging.level.sql", "WARNING"),
