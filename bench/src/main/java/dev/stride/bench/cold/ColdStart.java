@@ -106,8 +106,9 @@ public final class ColdStart {
     public record Side(Map<String, Stats.Spread> ms, int samples) {
     }
 
+    /** {@code classes}: classes the handler's JVM loaded from spawn to the first response (0: not counted). */
     public record VariantResult(String name, List<String> flags, String why, String skipped, Side handler, Side floor,
-                                Map<String, Double> ratios) {
+                                Map<String, Double> ratios, long classes) {
     }
 
     public record Memory(String variant, Map<String, Long> handler, Map<String, Long> floor, int warmInvocations) {
@@ -195,7 +196,7 @@ public final class ColdStart {
         for (Variant variant : variants) {
             if (skipped.containsKey(variant)) {
                 results.add(new VariantResult(variant.name(), variant.flags(), variant.why(), skipped.get(variant),
-                        null, null, Map.of()));
+                        null, null, Map.of(), 0));
                 continue;
             }
             Side h = side(handler.get(variant), variant.prime());
@@ -204,7 +205,8 @@ public final class ColdStart {
             for (String metric : List.of("lambdaInit", "firstInvoke", "total", "cpu")) {
                 ratios.put(metric, Stats.ratio(h.ms().get(metric).median(), f.ms().get(metric).median()));
             }
-            results.add(new VariantResult(variant.name(), variant.flags(), variant.why(), null, h, f, ratios));
+            long classes = variant.trains() ? 0 : classesLoaded(variant);
+            results.add(new VariantResult(variant.name(), variant.flags(), variant.why(), null, h, f, ratios, classes));
         }
         return results;
     }
@@ -284,14 +286,32 @@ public final class ColdStart {
     }
 
     /** Classes loaded from spawn to first response, by where they came from (jar, JDK, CDS archive, generated). */
+    /** One more fresh JVM of the variant's handler, logging class loading: how many classes reach the first response. */
+    private long classesLoaded(Variant variant) throws IOException, InterruptedException {
+        LambdaPackage lambda = variant.lambda() != null ? variant.lambda() : this.lambda;
+        Path classLog = work.resolve("classes-" + variant.name().replaceAll("[^A-Za-z0-9.-]", "_") + ".log");
+        Files.deleteIfExists(classLog);
+        List<String> args = new ArrayList<>(arguments(HANDLER, variant.prime(), 0));
+        args.add("stop-after-first=true");
+        Child.Output out = Child.run(lambda.handlerClasspath(),
+                Variant.with(Variant.forSide(variant.flags(), "handler"), "-Xlog:class+load=info:file=" + classLog), EMULATOR,
+                args, environment(variant, HANDLER), log);
+        checkStatus(out);
+        try (var lines = Files.lines(classLog)) {
+            return lines.filter(line -> line.contains(" source: ")).count();
+        }
+    }
+
     public Map<String, Map<String, Long>> classOrigins(Variant deployed) throws IOException, InterruptedException {
         Map<String, Map<String, Long>> result = new LinkedHashMap<>();
         for (boolean handler : new boolean[] {true, false}) {
             Path classLog = work.resolve((handler ? "handler" : "floor") + "-classes.log");
             Files.deleteIfExists(classLog);
+            List<String> args = new ArrayList<>(arguments(handler ? HANDLER : FLOOR, false, 0));
+            args.add("stop-after-first=true");
             Child.Output out = Child.run(handler ? lambda.handlerClasspath() : lambda.floorClasspath(),
                     Variant.with(deployed.flags(), "-Xlog:class+load=info:file=" + classLog), EMULATOR,
-                    arguments(handler ? HANDLER : FLOOR, false, 0),
+                    args,
                     environment(deployed, handler ? HANDLER : FLOOR), log);
             checkStatus(out);
             Map<String, Long> counts = new TreeMap<>();

@@ -125,18 +125,18 @@ public final class Report {
             md.append("*CPU*: CPU time of all the JVM's threads from spawn to the second response; a loaded machine inflates")
                     .append(" wall time with waits, far less the CPU time, and at 1 024 MB a Lambda function has well under one")
                     .append(" vCPU, so there its cold start is CPU-bound.\n\n");
-            md.append("| variant | side | JVM start | init | Lambda init | first invoke | total | second invoke | CPU | samples |\n")
-                    .append("|---|---|---|---|---|---|---|---|---|---|\n");
+            md.append("| variant | side | JVM start | init | Lambda init | first invoke | total | second invoke | CPU | classes | samples |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (ColdStart.VariantResult v : r.coldStart) {
                 if (v.skipped() != null) {
-                    md.append("| ").append(v.name()).append(" | skipped: ").append(v.skipped()).append(" | | | | | | | | |\n");
+                    md.append("| ").append(v.name()).append(" | skipped: ").append(v.skipped()).append(" | | | | | | | | | |\n");
                     continue;
                 }
-                coldRow(md, v.name(), "handler", v.handler());
-                coldRow(md, "", "raw JDBC", v.floor());
+                coldRow(md, v.name(), "handler", v.handler(), v.classes() > 0 ? String.valueOf(v.classes()) : "");
+                coldRow(md, "", "raw JDBC", v.floor(), "");
                 md.append("| | **ratio** | | | **").append(times(v.ratios().get("lambdaInit"))).append("** | **")
                         .append(times(v.ratios().get("firstInvoke"))).append("** | **").append(times(v.ratios().get("total")))
-                        .append("** | | **").append(times(v.ratios().get("cpu"))).append("** | |\n");
+                        .append("** | | **").append(times(v.ratios().get("cpu"))).append("** | | |\n");
             }
             md.append("\nVariants: ");
             for (ColdStart.VariantResult v : r.coldStart) {
@@ -286,13 +286,13 @@ public final class Report {
         return md.toString();
     }
 
-    private static void coldRow(StringBuilder md, String variant, String side, ColdStart.Side s) {
+    private static void coldRow(StringBuilder md, String variant, String side, ColdStart.Side s, String classes) {
         md.append("| ").append(variant).append(" | ").append(side).append(" | ").append(spread(s.ms().get("jvmStart"))).append(" | ")
                 .append(spread(s.ms().get("handlerInit"))).append(" | ").append(spread(s.ms().get("lambdaInit"))).append(" | ")
                 .append(spread(s.ms().get("firstInvoke"))).append(s.ms().containsKey("prime")
                         ? " (after priming: " + ms(s.ms().get("prime").median()) + ")" : "")
                 .append(" | ").append(spread(s.ms().get("total"))).append(" | ").append(spread(s.ms().get("secondInvoke")))
-                .append(" | ").append(spread(s.ms().get("cpu"))).append(" | ").append(s.samples()).append(" |\n");
+                .append(" | ").append(spread(s.ms().get("cpu"))).append(" | ").append(classes).append(" | ").append(s.samples()).append(" |\n");
     }
 
     private static void memoryRow(StringBuilder md, String variant, String side, Map<String, Long> m) {
