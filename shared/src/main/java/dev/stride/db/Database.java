@@ -92,6 +92,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work}, which only reads, on a fresh EntityManager outside any transaction: its
+     * statements run in autocommit, without the BEGIN and COMMIT round trips a transaction adds.
+     * For a single read statement, whose snapshot is consistent by itself.
+     */
+    public <T> T read(Function<EntityManager, T> work) {
+        EntityManager em = entityManagerFactory.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

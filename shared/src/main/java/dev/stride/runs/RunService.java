@@ -2,6 +2,7 @@ package dev.stride.runs;
 
 import dev.stride.api.Caller;
 import dev.stride.api.Patch;
+import dev.stride.api.ProblemException;
 import dev.stride.api.UserRef;
 import dev.stride.db.Database;
 import dev.stride.paging.Cursor;
@@ -11,6 +12,7 @@ import dev.stride.users.Owners;
 import dev.stride.users.User;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -91,9 +93,29 @@ public final class RunService {
         });
     }
 
+    /** One statement, one round trip: the run, its owner check and its tags together, in autocommit. */
     public RunView get(Caller caller, long runId) {
-        return database.transaction(em -> RunView.of(Owners.find(em, caller, Run.class, runId, LockModeType.NONE)));
+        return database.read(em -> {
+            Query select = em.createNativeQuery(caller.admin() ? GET_ANY : GET_OWNED).setParameter(1, runId);
+            if (!caller.admin()) {
+                select.setParameter(2, caller.sub());
+            }
+            List<?> rows = select.getResultList();
+            if (rows.isEmpty()) {
+                throw ProblemException.notFound("run");
+            }
+            return RunView.of((Object[]) rows.get(0));
+        });
     }
+
+    // The columns RunView.of(Object[]) reads, then the tags' names as an array.
+    private static final String GET_COLUMNS = """
+            SELECT r.id, r.user_id, r.distance, r.unit, r.distance_km, r.run_date, r.duration_seconds,
+                   r.mood, r.title, r.notes, r.created_at, r.updated_at,
+                   ARRAY(SELECT t.name FROM run_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.run_id = r.id)
+              FROM runs r""";
+    private static final String GET_OWNED = GET_COLUMNS + " JOIN users u ON u.id = r.user_id WHERE r.id = ?1 AND u.owner_sub = ?2";
+    private static final String GET_ANY = GET_COLUMNS + " WHERE r.id = ?1";
 
     public RunView update(Caller caller, long runId, Patch<RunInput> patch) {
         return database.transaction(em -> {
