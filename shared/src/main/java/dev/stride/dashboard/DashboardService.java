@@ -1,10 +1,10 @@
 package dev.stride.dashboard;
 
-import dev.stride.Numbers;
-import dev.stride.api.Caller;
-import dev.stride.api.ProblemException;
-import dev.stride.api.UserRef;
 import dev.stride.db.Database;
+import dev.stride.domain.Caller;
+import dev.stride.domain.NotFound;
+import dev.stride.domain.Rounding;
+import dev.stride.domain.UserRef;
 import dev.stride.paging.DateRange;
 import jakarta.persistence.Query;
 import java.sql.Date;
@@ -85,7 +85,7 @@ public final class DashboardService {
                     .setParameter(8, plan.tailFrom).setParameter(9, plan.tailTo)
                     .getResultList();
             if (rows.isEmpty()) {
-                throw ProblemException.notFound("user");
+                throw new NotFound("user");
             }
             List<Object[]> weeks = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
@@ -113,15 +113,15 @@ public final class DashboardService {
             timedSeconds += ((Number) row[3]).doubleValue();
             timedKm += ((Number) row[4]).doubleValue();
             longest = longest == null ? weekLongest : Math.max(longest, weekLongest);
-            weeks.add(new DashboardView.Week(toLocalDate(row[0]), weekRuns, Numbers.round(weekKm, 3)));
+            weeks.add(new DashboardView.Week(toLocalDate(row[0]), weekRuns, Rounding.round(weekKm, 3)));
         }
         return new DashboardView(
                 username,
                 runs,
-                Numbers.round(km, 3),
-                runs == 0 ? null : Numbers.round(km / runs, 3),
-                Numbers.round(longest, 3),
-                timedKm == 0 ? null : Numbers.round(timedSeconds / timedKm, 1),
+                Rounding.round(km, 3),
+                runs == 0 ? null : Rounding.round(km / runs, 3),
+                Rounding.round(longest, 3),
+                timedKm == 0 ? null : Rounding.round(timedSeconds / timedKm, 1),
                 latestMood,
                 weeks);
     }

@@ -1,6 +1,6 @@
 package dev.stride.runs;
 
-import dev.stride.Numbers;
+import dev.stride.domain.Rounding;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -27,9 +27,9 @@ public record RunView(
     public static RunView of(Run run) {
         Double pace = run.getDurationSeconds() == null
                 ? null
-                : Numbers.round(run.getDurationSeconds() / run.getDistanceKm(), 1);
+                : Rounding.round(run.getDurationSeconds() / run.getDistanceKm(), 1);
         return new RunView(run.getId(), run.getUserId(),
-                Numbers.round(run.getDistance(), 3), run.getUnit(), Numbers.round(run.getDistanceKm(), 3),
+                Rounding.round(run.getDistance(), 3), run.getUnit(), Rounding.round(run.getDistanceKm(), 3),
                 run.getDate(), run.getDurationSeconds(), pace,
                 run.getMood(), run.getTitle(), run.getNotes(),
                 run.getTags().stream().map(Tag::getName).sorted().toList(),
@@ -46,14 +46,14 @@ public record RunView(
         double distance = ((Number) row[2]).doubleValue();
         double distanceKm = ((Number) row[4]).doubleValue();
         Integer duration = row[6] == null ? null : ((Number) row[6]).intValue();
-        Double pace = duration == null ? null : Numbers.round(duration / distanceKm, 1);
+        Double pace = duration == null ? null : Rounding.round(duration / distanceKm, 1);
         List<String> tags = new ArrayList<>();
         for (Object name : names(row[12])) {
             tags.add((String) name);
         }
         tags.sort(null);
         return new RunView(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                Numbers.round(distance, 3), (String) row[3], Numbers.round(distanceKm, 3),
+                Rounding.round(distance, 3), (String) row[3], Rounding.round(distanceKm, 3),
                 toLocalDate(row[5]), duration, pace,
                 (String) row[7], (String) row[8], (String) row[9],
                 List.copyOf(tags),

@@ -1,6 +1,6 @@
 package dev.stride.bench.child;
 
-import dev.stride.db.DatabaseAccess;
+import dev.stride.instance.DatabaseAccess;
 
 /**
  * Run in a fresh JVM on the unpacked zip's classpath, with an IAM-authentication environment:

@@ -1,6 +1,5 @@
-package dev.stride.snapstart;
+package dev.stride.instance;
 
-import dev.stride.Stride;
 import dev.stride.db.LoginSource;
 import org.crac.Context;
 import org.crac.Resource;
@@ -20,30 +19,30 @@ import org.crac.Resource;
  */
 public final class SnapStartHooks implements Resource {
 
-    private final Stride stride;
+    private final Services services;
     private final LoginSource logins;
     private final String handler;
 
     /** {@code handler}: the class name of the function's handler, whose paths are primed; null for every handler's. */
-    public SnapStartHooks(Stride stride, LoginSource logins, String handler) {
-        this.stride = stride;
+    public SnapStartHooks(Services services, LoginSource logins, String handler) {
+        this.services = services;
         this.logins = logins;
         this.handler = handler;
     }
 
-    public SnapStartHooks(Stride stride, LoginSource logins) {
-        this(stride, logins, null);
+    public SnapStartHooks(Services services, LoginSource logins) {
+        this(services, logins, null);
     }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        Priming.prime(stride, handler);
-        stride.database().evictConnections();
+        Priming.prime(services, handler);
+        services.database().evictConnections();
     }
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        stride.database().evictConnections();
+        services.database().evictConnections();
         logins.restored();
     }
 }

@@ -1,6 +1,5 @@
-package dev.stride.snapstart;
+package dev.stride.instance;
 
-import dev.stride.Stride;
 import java.util.List;
 
 /**
@@ -12,7 +11,7 @@ public interface Primer {
 
     /**
      * Runs the paths of {@code handler} (a handler's class name), or of every handler when it is
-     * null, over {@code stride}'s services and answers the HTTP status of each.
+     * null, over {@code services} and answers the HTTP status of each.
      */
-    List<Integer> prime(Stride stride, String handler);
+    List<Integer> prime(Services services, String handler);
 }

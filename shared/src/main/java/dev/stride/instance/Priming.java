@@ -1,6 +1,5 @@
-package dev.stride.snapstart;
+package dev.stride.instance;
 
-import dev.stride.Stride;
 import dev.stride.observability.Invocation;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,20 +27,20 @@ public final class Priming {
     }
 
     /** Every handler's paths: the status of every synthetic request, in order (500 for a primer that failed). */
-    public static List<Integer> prime(Stride stride) {
-        return prime(stride, null);
+    public static List<Integer> prime(Services services) {
+        return prime(services, null);
     }
 
     /**
      * The paths of the function's own handler ({@code handler}, a class name; every handler's when
      * null): the status of every synthetic request, in order (500 for a primer that failed).
      */
-    public static List<Integer> prime(Stride stride, String handler) {
+    public static List<Integer> prime(Services services, String handler) {
         long started = System.nanoTime();
         List<Integer> statuses = new ArrayList<>();
         for (Primer primer : ServiceLoader.load(Primer.class, Priming.class.getClassLoader())) {
             try {
-                statuses.addAll(Invocation.synthetic(() -> primer.prime(stride, handler)));
+                statuses.addAll(Invocation.synthetic(() -> primer.prime(services, handler)));
             } catch (RuntimeException failure) {
                 LOG.warn("priming with {} failed", primer.getClass().getName(), failure);
                 statuses.add(500);
