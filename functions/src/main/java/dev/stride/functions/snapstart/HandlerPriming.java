@@ -6,13 +6,21 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.stride.api.HttpApiEvent;
 import dev.stride.functions.dashboard.GetDashboardHandler;
 import dev.stride.functions.moods.CreateMoodHandler;
+import dev.stride.functions.moods.DeleteMoodHandler;
 import dev.stride.functions.moods.GetLatestMoodHandler;
+import dev.stride.functions.moods.GetMoodHandler;
 import dev.stride.functions.moods.ListMoodsHandler;
+import dev.stride.functions.moods.UpdateMoodHandler;
 import dev.stride.functions.runs.CreateRunHandler;
+import dev.stride.functions.runs.DeleteRunHandler;
 import dev.stride.functions.runs.GetRunHandler;
 import dev.stride.functions.runs.ListRunsHandler;
+import dev.stride.functions.runs.UpdateRunHandler;
 import dev.stride.functions.users.CreateUserHandler;
+import dev.stride.functions.users.DeleteUserHandler;
+import dev.stride.functions.users.GetUserHandler;
 import dev.stride.functions.users.ListUsersHandler;
+import dev.stride.functions.users.UpdateUserHandler;
 import dev.stride.instance.Primer;
 import dev.stride.instance.Services;
 import java.util.ArrayList;
@@ -63,7 +71,17 @@ public final class HandlerPriming implements Primer {
                 new Request(new CreateMoodHandler(services.moods()), "POST", "/users/{id}/moods", Map.of("id", "me"), "",
                         "{\"description\": \"Happy\", \"date\": \"2026-01-01\", \"energy\": 4}"),
                 new Request(new CreateUserHandler(services.users()), "POST", "/users", Map.of(), "",
-                        "{\"username\": \"\", \"email\": \"not-an-email\"}"));
+                        "{\"username\": \"\", \"email\": \"not-an-email\"}"),
+                // Every other function too. A PATCH body that is not an object is refused (400)
+                // before anything is read; a GET or DELETE for the caller without a profile is 404.
+                new Request(new GetUserHandler(services.users()), "GET", "/users/{id}", Map.of("id", "me"), "", null),
+                new Request(new UpdateUserHandler(services.users()), "PATCH", "/users/{id}", Map.of("id", "me"), "", "[]"),
+                new Request(new DeleteUserHandler(services.users()), "DELETE", "/users/{id}", Map.of("id", "me"), "", null),
+                new Request(new GetMoodHandler(services.moods()), "GET", "/moods/{moodId}", Map.of("moodId", "1"), "", null),
+                new Request(new UpdateMoodHandler(services.moods()), "PATCH", "/moods/{moodId}", Map.of("moodId", "1"), "", "[]"),
+                new Request(new DeleteMoodHandler(services.moods()), "DELETE", "/moods/{moodId}", Map.of("moodId", "1"), "", null),
+                new Request(new UpdateRunHandler(services.runs()), "PATCH", "/runs/{runId}", Map.of("runId", "1"), "", "[]"),
+                new Request(new DeleteRunHandler(services.runs()), "DELETE", "/runs/{runId}", Map.of("runId", "1"), "", null));
     }
 
     private static int send(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, String method,
