@@ -72,6 +72,8 @@ public final class Main {
         Integer samples = null;
         Path root = projectRoot();
         String localMain = "dev.stride.local.Main";
+        Map<String, Path> baselineZips = new java.util.LinkedHashMap<>();
+        Set<String> variantNames = null;
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 quick = true;
@@ -84,6 +86,13 @@ public final class Main {
                 samples = Integer.parseInt(arg.substring(10));
             } else if (arg.startsWith("--root=")) {
                 root = Path.of(arg.substring(7)).toAbsolutePath().normalize();
+            } else if (arg.startsWith("--variants=")) {
+                // Only these cold-start variants (as-deployed and the --compare builds always run).
+                variantNames = new LinkedHashSet<>(Arrays.asList(arg.substring(11).split(",")));
+            } else if (arg.startsWith("--compare=") && arg.indexOf('=', 10) > 10) {
+                // --compare=LABEL=ZIP: another build of the zip, measured as deployed beside this one.
+                int eq = arg.indexOf('=', 10);
+                baselineZips.put(arg.substring(10, eq), Path.of(arg.substring(eq + 1)).toAbsolutePath());
             } else if (arg.startsWith("--local-main=")) {
                 localMain = arg.substring(13);
             } else {
@@ -127,25 +136,39 @@ public final class Main {
                     + Math.round(results.roundTripMicros) + " µs here");
 
             ColdStart cold = new ColdStart(lambda, fixture, work, Main::progress);
+            results.javaToolOptions = TemplateOptions.javaToolOptions(root.resolve("template.yaml"));
+            Map<String, LambdaPackage> baselines = new java.util.LinkedHashMap<>();
+            for (var baseline : baselineZips.entrySet()) {
+                baselines.put(baseline.getKey(), LambdaPackage.unpack(baseline.getValue(),
+                        work.resolve("lambda-" + baseline.getKey().replaceAll("[^A-Za-z0-9.-]", "_")),
+                        root.resolve("bench/target/stride-bench-child.jar")));
+            }
+            Set<String> chosen = variantNames;
+            List<ColdStart.Variant> variants = ColdStart.variants(work, results.javaToolOptions, baselines).stream()
+                    .filter(v -> chosen == null || v.name().equals(ColdStart.AS_DEPLOYED) || baselines.containsKey(v.name())
+                            || chosen.contains(v.name()))
+                    .toList();
+            ColdStart.Variant deployed = variants.getFirst();
             // A section that fails is reported as failed and the others still run: a long run's
             // results are not lost to one broken part.
             section(results, "cold", only, () -> {
-                results.coldStart = new ArrayList<>();
-                for (ColdStart.Variant variant : ColdStart.variants(work)) {
-                    ColdStart.VariantResult result = cold.measure(variant, coldSamples);
+                results.iamTokenFromZip = cold.signsIamToken();
+                progress("cold: the zip's classes sign an RDS IAM token: " + (results.iamTokenFromZip ? "yes" : "NO"));
+                results.coldStart = cold.measure(variants, coldSamples);
+                for (ColdStart.VariantResult result : results.coldStart) {
                     if (result.skipped() != null) {
-                        progress("cold " + variant.name() + ": skipped, " + result.skipped());
+                        progress("cold " + result.name() + ": skipped, " + result.skipped());
                     }
-                    results.coldStart.add(result);
                 }
                 progress("cold: init breakdown and class origins");
-                results.initBreakdown = cold.breakdown();
-                results.classOrigins = cold.classOrigins();
+                results.initBreakdown = cold.breakdown(deployed);
+                results.classOrigins = cold.classOrigins(deployed);
             });
             section(results, "memory", only, () -> {
                 results.memory = new ArrayList<>();
-                for (ColdStart.Variant variant : ColdStart.variants(work)) {
-                    if (!variant.prime() && !variant.trains()) {
+                // As deployed (C1 only) and with the JVM's defaults (C2): whether the cap on the JIT bites.
+                for (ColdStart.Variant variant : variants) {
+                    if (variant == deployed || variant.name().equals("no-flags")) {
                         results.memory.add(cold.memory(variant, plan.warmInvocations()));
                     }
                 }
@@ -247,7 +270,7 @@ public final class Main {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: java -jar bench/target/stride-bench.jar [--quick] [--only=" + String.join(",", SECTIONS)
-                + "] [--samples=N] [--local-main=CLASS]");
+                + "] [--samples=N] [--variants=NAME,...] [--compare=LABEL=ZIP]... [--local-main=CLASS]");
         System.exit(2);
     }
 }

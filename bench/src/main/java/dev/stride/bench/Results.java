@@ -32,6 +32,10 @@ public final class Results {
     public String postgres;
     public double minutes;
     public Zip zip;
+    /** JAVA_TOOL_OPTIONS as template.yaml sets it for the functions ("" when it sets none). */
+    public String javaToolOptions;
+    /** Whether the zip's own classes signed an RDS IAM token in a fresh JVM (null: not checked). */
+    public Boolean iamTokenFromZip;
     public Map<String, RoundTrips.Pair> roundTrips;
     public double roundTripMicros;
     public List<ColdStart.VariantResult> coldStart;

@@ -242,6 +242,9 @@ class TemplateTest {
 
         assertThat(globals.path("Runtime").asText()).isEqualTo("java21");
         assertThat(globals.path("CodeUri").asText()).isEqualTo("functions/target/stride-functions.zip");
+        // Flyway is only in the migration function's zip.
+        assertThat(template.at("/Resources/MigrateFunction/Properties/CodeUri").asText())
+                .isEqualTo("functions/target/stride-migrate.zip");
         assertThat(globals.path("Timeout").asInt()).isLessThan(30);
         assertThat(globals.at("/LoggingConfig/LogFormat").asText()).isEqualTo("JSON");
         assertThat(globals.at("/Environment/Variables").fieldNames()).toIterable()

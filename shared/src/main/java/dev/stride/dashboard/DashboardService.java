@@ -2,16 +2,17 @@ package dev.stride.dashboard;
 
 import dev.stride.db.Database;
 import dev.stride.domain.Caller;
+import dev.stride.domain.NotFound;
 import dev.stride.domain.Rounding;
 import dev.stride.domain.UserRef;
 import dev.stride.paging.DateRange;
-import dev.stride.users.Ownership;
-import dev.stride.users.User;
+import jakarta.persistence.Query;
 import java.sql.Date;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,28 +26,41 @@ public final class DashboardService {
     private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
     private static final LocalDate LAST = LocalDate.of(9999, 12, 31);
 
-    private static final String WEEKS = """
-            SELECT week_start, runs, distance_km, timed_seconds, timed_km, longest_km
-              FROM run_weeks
-             WHERE user_id = ?1 AND week_start BETWEEN ?2 AND ?3
-            UNION ALL
-            SELECT CAST(date_trunc('week', run_date) AS date),
-                   count(*),
-                   sum(CAST(distance_km AS numeric)),
-                   coalesce(sum(duration_seconds), 0),
-                   coalesce(sum(CAST(distance_km AS numeric)) FILTER (WHERE duration_seconds IS NOT NULL), 0),
-                   max(distance_km)
-              FROM runs
-             WHERE user_id = ?1 AND (run_date BETWEEN ?4 AND ?5 OR run_date BETWEEN ?6 AND ?7)
-             GROUP BY 1
-             ORDER BY 1""";
+    /**
+     * The whole dashboard in one statement (one round trip, no transaction): the user the request
+     * names, if the caller may reach it ({@code %s}: the condition on {@code users}), its weeks
+     * (whole weeks from {@code run_weeks}, the part-weeks at the edges aggregated from {@code runs};
+     * no weeks: one row of nulls) and its latest mood in the range. No row: no such user for this
+     * caller.
+     */
+    private static final String DASHBOARD = """
+            WITH owner AS (SELECT id, username FROM users WHERE %s)
+            SELECT owner.username, w.week_start, w.runs, w.distance_km, w.timed_seconds, w.timed_km, w.longest_km,
+                   (SELECT description
+                      FROM moods
+                     WHERE user_id = owner.id AND mood_date BETWEEN ?2 AND ?3
+                     ORDER BY mood_date DESC, id DESC
+                     LIMIT 1)
+              FROM owner
+              LEFT JOIN LATERAL (
+                    SELECT week_start, runs, distance_km, timed_seconds, timed_km, longest_km
+                      FROM run_weeks
+                     WHERE user_id = owner.id AND week_start BETWEEN ?4 AND ?5
+                    UNION ALL
+                    SELECT CAST(date_trunc('week', run_date) AS date),
+                           count(*),
+                           sum(CAST(distance_km AS numeric)),
+                           coalesce(sum(duration_seconds), 0),
+                           coalesce(sum(CAST(distance_km AS numeric)) FILTER (WHERE duration_seconds IS NOT NULL), 0),
+                           max(distance_km)
+                      FROM runs
+                     WHERE user_id = owner.id AND (run_date BETWEEN ?6 AND ?7 OR run_date BETWEEN ?8 AND ?9)
+                     GROUP BY 1) w ON true
+             ORDER BY w.week_start""";
 
-    private static final String LATEST_MOOD = """
-            SELECT description
-              FROM moods
-             WHERE user_id = ?1 AND mood_date BETWEEN ?2 AND ?3
-             ORDER BY mood_date DESC, id DESC
-             LIMIT 1""";
+    private static final String BY_SUB = DASHBOARD.formatted("owner_sub = ?1");
+    private static final String BY_ID = DASHBOARD.formatted("id = ?1");
+    private static final String BY_ID_IF_OWNED = DASHBOARD.formatted("id = ?1 AND owner_sub = ?10");
 
     private final Database database;
 
@@ -56,20 +70,30 @@ public final class DashboardService {
 
     public DashboardView get(Caller caller, UserRef owner, DateRange range) {
         Plan plan = Plan.of(range.from(), range.to());
-        return database.transaction(em -> {
-            User user = Ownership.resolve(em, caller, owner);
+        return database.read(em -> {
+            Query select = switch (owner) {
+                case UserRef.Me me -> em.createNativeQuery(BY_SUB).setParameter(1, caller.sub());
+                case UserRef.Id id -> caller.admin()
+                        ? em.createNativeQuery(BY_ID).setParameter(1, id.value())
+                        : em.createNativeQuery(BY_ID_IF_OWNED).setParameter(1, id.value()).setParameter(10, caller.sub());
+            };
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery(WEEKS)
-                    .setParameter(1, user.getId())
-                    .setParameter(2, plan.wholeWeeksFrom).setParameter(3, plan.wholeWeeksTo)
-                    .setParameter(4, plan.headFrom).setParameter(5, plan.headTo)
-                    .setParameter(6, plan.tailFrom).setParameter(7, plan.tailTo)
+            List<Object[]> rows = select
+                    .setParameter(2, plan.from).setParameter(3, plan.to)
+                    .setParameter(4, plan.wholeWeeksFrom).setParameter(5, plan.wholeWeeksTo)
+                    .setParameter(6, plan.headFrom).setParameter(7, plan.headTo)
+                    .setParameter(8, plan.tailFrom).setParameter(9, plan.tailTo)
                     .getResultList();
-            @SuppressWarnings("unchecked")
-            List<Object> mood = em.createNativeQuery(LATEST_MOOD)
-                    .setParameter(1, user.getId()).setParameter(2, plan.from).setParameter(3, plan.to)
-                    .getResultList();
-            return summarise(user.getUsername(), rows, mood.isEmpty() ? null : (String) mood.get(0));
+            if (rows.isEmpty()) {
+                throw new NotFound("user");
+            }
+            List<Object[]> weeks = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                if (row[1] != null) {
+                    weeks.add(Arrays.copyOfRange(row, 1, 7));
+                }
+            }
+            return summarise((String) rows.get(0)[0], weeks, (String) rows.get(0)[7]);
         });
     }
 

@@ -5,13 +5,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
-import jakarta.persistence.Persistence;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
 
-    public static final String PERSISTENCE_UNIT = "stride";
+    public static final String PERSISTENCE_UNIT = PersistenceUnit.NAME;
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
@@ -99,9 +99,30 @@ public final class Database implements AutoCloseable {
      * was on its way is {@link DatabaseFailure.Kind#OUTCOME_UNKNOWN}: never retried here.
      */
     public <T> T transaction(Function<EntityManager, T> work) {
+        return withRetries(() -> once(work));
+    }
+
+    /**
+     * Runs {@code work}, which only reads, on a fresh EntityManager outside any transaction: its
+     * statements run in autocommit, without the BEGIN and COMMIT round trips a transaction adds.
+     * For a single read statement, whose snapshot is consistent by itself. Failures are retried and
+     * translated as in {@link #transaction}.
+     */
+    public <T> T read(Function<EntityManager, T> work) {
+        return withRetries(() -> {
+            EntityManager em = factory().createEntityManager();
+            try {
+                return work.apply(em);
+            } finally {
+                em.close();
+            }
+        });
+    }
+
+    private static <T> T withRetries(Supplier<T> unitOfWork) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(work);
+                return unitOfWork.get();
             } catch (RuntimeException failure) {
                 boolean again = DatabaseFailure.isRetryableConflict(failure)
                         || (DatabaseFailure.isBrokenConnection(failure) && !(failure instanceof DatabaseFailure));
@@ -204,8 +225,8 @@ public final class Database implements AutoCloseable {
         synchronized (this) {
             if (entityManagerFactory == null) {
                 try {
-                    entityManagerFactory = Persistence.createEntityManagerFactory(PERSISTENCE_UNIT,
-                            Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
+                    entityManagerFactory = new PersistenceProvider()
+                            .createContainerEntityManagerFactory(new PersistenceUnit(dataSource), Map.of());
                 } catch (RuntimeException failure) {
                     throw DatabaseFailure.classify(failure)
                             .filter(known -> known.kind() == DatabaseFailure.Kind.UNAVAILABLE)

@@ -9,6 +9,9 @@ import java.util.List;
  */
 public interface Primer {
 
-    /** Runs the paths over {@code services} and answers the HTTP status of each. */
-    List<Integer> prime(Services services);
+    /**
+     * Runs the paths of {@code handler} (a handler's class name), or of every handler when it is
+     * null, over {@code services} and answers the HTTP status of each.
+     */
+    List<Integer> prime(Services services, String handler);
 }

@@ -26,13 +26,21 @@ public final class Priming {
     private Priming() {
     }
 
-    /** The status of every synthetic request, in order (500 for a primer that failed). */
+    /** Every handler's paths: the status of every synthetic request, in order (500 for a primer that failed). */
     public static List<Integer> prime(Services services) {
+        return prime(services, null);
+    }
+
+    /**
+     * The paths of the function's own handler ({@code handler}, a class name; every handler's when
+     * null): the status of every synthetic request, in order (500 for a primer that failed).
+     */
+    public static List<Integer> prime(Services services, String handler) {
         long started = System.nanoTime();
         List<Integer> statuses = new ArrayList<>();
         for (Primer primer : ServiceLoader.load(Primer.class, Priming.class.getClassLoader())) {
             try {
-                statuses.addAll(Invocation.synthetic(() -> primer.prime(services)));
+                statuses.addAll(Invocation.synthetic(() -> primer.prime(services, handler)));
             } catch (RuntimeException failure) {
                 LOG.warn("priming with {} failed", primer.getClass().getName(), failure);
                 statuses.add(500);

@@ -1,5 +1,6 @@
 package dev.stride.instance;
 
+import dev.stride.Env;
 import dev.stride.dashboard.DashboardService;
 import dev.stride.db.Database;
 import dev.stride.moods.MoodService;
@@ -39,7 +40,8 @@ public final class Services {
 
     /**
      * The instance's services over the database the environment names ({@link DatabaseAccess}),
-     * built on first use, with the SnapStart hooks registered.
+     * built on first use, with the SnapStart hooks registered and the function's own request path
+     * primed.
      */
     public static Services instance() {
         Services current = instance;
@@ -50,13 +52,20 @@ public final class Services {
                     requireCursorKey();
                     DatabaseAccess access = DatabaseAccess.fromEnvironment();
                     current = new Services(Database.open(access.dataSource(), access.poolSize()));
-                    hooks = new SnapStartHooks(current, access.dataSource().logins());
+                    String handler = handlerClass();
+                    hooks = new SnapStartHooks(current, access.dataSource().logins(), handler);
                     Core.getGlobalContext().register(hooks);
                     // When an instance is shut down (Lambda, with an extension; the local server,
                     // when it reclaims one), its pooled connection is closed, not left to time out.
                     Runtime.getRuntime().addShutdownHook(new Thread(current.database::close, "stride-close-database"));
-                    hooks.primeIfProvisioned();
                     instance = current;
+                    if (handler != null) {
+                        // Init, not the first request, pays for what the function's own path
+                        // loads and prepares: its queries, JSON, validation (see Priming).
+                        Priming.prime(current, handler);
+                    } else {
+                        hooks.primeIfProvisioned();
+                    }
                 }
             }
         }
@@ -70,6 +79,19 @@ public final class Services {
             LOG.error("Stride cannot start: {}", refused.getCause().getMessage());
             throw refused;
         }
+    }
+
+    /**
+     * The class of the handler this function runs, from {@code _HANDLER}, which Lambda sets
+     * ({@code package.Class::method}); null where it is not set (tests).
+     */
+    static String handlerClass() {
+        String handler = Env.get("_HANDLER");
+        if (handler == null || handler.isBlank()) {
+            return null;
+        }
+        int method = handler.indexOf("::");
+        return method < 0 ? handler.strip() : handler.substring(0, method).strip();
     }
 
     /** Services over a given database (tests, the benchmark). */

@@ -10,7 +10,8 @@ import org.crac.Resource;
  * starts later instances from that snapshot, possibly days later and many at once.
  *
  * <ul>
- *   <li>Before the snapshot: prime (see {@link Priming}), so the snapshot holds a bootstrapped
+ *   <li>Before the snapshot: prime the function's own paths (see {@link Priming}; init has
+ *       already done so once, this warms them further), so the snapshot holds a bootstrapped
  *       persistence unit and loaded, initialised request-path classes; then close the pooled
  *       connection, which no restored copy could use.</li>
  *   <li>After a restore: close anything pooled again and drop logins that may have gone stale
@@ -21,10 +22,17 @@ public final class SnapStartHooks implements Resource {
 
     private final Services services;
     private final LoginSource logins;
+    private final String handler;
 
-    public SnapStartHooks(Services services, LoginSource logins) {
+    /** {@code handler}: the class name of the function's handler, whose paths are primed; null for every handler's. */
+    public SnapStartHooks(Services services, LoginSource logins, String handler) {
         this.services = services;
         this.logins = logins;
+        this.handler = handler;
+    }
+
+    public SnapStartHooks(Services services, LoginSource logins) {
+        this(services, logins, null);
     }
 
     /**
@@ -40,7 +48,7 @@ public final class SnapStartHooks implements Resource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        Priming.prime(services);
+        Priming.prime(services, handler);
         services.database().evictConnections();
     }
 

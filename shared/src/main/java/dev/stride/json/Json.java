@@ -9,14 +9,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /** The one ObjectMapper: built once per instance, shared by every request. */
 public final class Json {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
+            // The only java.time types Stride writes, in ISO-8601 (2026-01-31, 2026-01-31T07:05:00Z):
+            // their toString() is exactly that, so jackson-datatype-jsr310 (a module of 50-odd
+            // classes loaded at every cold start) is not needed.
+            .addModule(new SimpleModule("stride-time")
+                    .addSerializer(LocalDate.class, ToStringSerializer.instance)
+                    .addSerializer(Instant.class, ToStringSerializer.instance))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

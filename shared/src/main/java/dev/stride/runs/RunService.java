@@ -2,6 +2,7 @@ package dev.stride.runs;
 
 import dev.stride.db.Database;
 import dev.stride.domain.Caller;
+import dev.stride.domain.NotFound;
 import dev.stride.domain.Patch;
 import dev.stride.domain.Precondition;
 import dev.stride.domain.Revision;
@@ -14,7 +15,7 @@ import dev.stride.paging.Page;
 import dev.stride.users.Ownership;
 import dev.stride.users.User;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -65,9 +66,31 @@ public final class RunService {
         });
     }
 
+    /** One statement, one round trip: the run, its owner check, its tags and its version together, in autocommit. */
     public Versioned<RunView> get(Caller caller, long runId) {
-        return database.transaction(em -> versioned(Ownership.find(em, caller, Run.class, runId, LockModeType.NONE)));
+        return database.read(em -> {
+            Query select = em.createNativeQuery(caller.admin() ? GET_ANY : GET_OWNED).setParameter(1, runId);
+            if (!caller.admin()) {
+                select.setParameter(2, caller.sub());
+            }
+            List<?> rows = select.getResultList();
+            if (rows.isEmpty()) {
+                throw new NotFound("run");
+            }
+            Object[] row = (Object[]) rows.get(0);
+            return new Versioned<>(RunView.of(row), runId, ((Number) row[13]).longValue());
+        });
     }
+
+    // The columns RunView.of(Object[]) reads, the tags' names as an array, then the version.
+    private static final String GET_COLUMNS = """
+            SELECT r.id, r.user_id, r.distance, r.unit, r.distance_km, r.run_date, r.duration_seconds,
+                   r.mood, r.title, r.notes, r.created_at, r.updated_at,
+                   ARRAY(SELECT t.name FROM run_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.run_id = r.id),
+                   r.version
+              FROM runs r""";
+    private static final String GET_OWNED = GET_COLUMNS + " JOIN users u ON u.id = r.user_id WHERE r.id = ?1 AND u.owner_sub = ?2";
+    private static final String GET_ANY = GET_COLUMNS + " WHERE r.id = ?1";
 
     /**
      * Changes a run, if it is still in a state {@code precondition} accepts. Only the run's own row

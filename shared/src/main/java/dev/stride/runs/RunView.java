@@ -4,6 +4,7 @@ import dev.stride.domain.Rounding;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A run as the API answers it: the input as stored, plus what is derived from it. */
@@ -34,6 +35,53 @@ public record RunView(
                 run.getTags().stream().map(Tag::getName).sorted().toList(),
                 run.getCreatedAt().truncatedTo(ChronoUnit.SECONDS),
                 run.getUpdatedAt().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /**
+     * A run from one row of {@code RunService}'s single-statement read: the runs columns in table
+     * order from id to updated_at, then the tag names as an array. The same values as
+     * {@link #of(Run)} gives for the entity.
+     */
+    static RunView of(Object[] row) {
+        double distance = ((Number) row[2]).doubleValue();
+        double distanceKm = ((Number) row[4]).doubleValue();
+        Integer duration = row[6] == null ? null : ((Number) row[6]).intValue();
+        Double pace = duration == null ? null : Rounding.round(duration / distanceKm, 1);
+        List<String> tags = new ArrayList<>();
+        for (Object name : names(row[12])) {
+            tags.add((String) name);
+        }
+        tags.sort(null);
+        return new RunView(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                Rounding.round(distance, 3), (String) row[3], Rounding.round(distanceKm, 3),
+                toLocalDate(row[5]), duration, pace,
+                (String) row[7], (String) row[8], (String) row[9],
+                List.copyOf(tags),
+                toInstant(row[10]).truncatedTo(ChronoUnit.SECONDS),
+                toInstant(row[11]).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static Object[] names(Object array) {
+        if (array instanceof java.sql.Array sql) {
+            try {
+                return (Object[]) sql.getArray();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("could not read the tags' array", e);
+            }
+        }
+        return (Object[]) array;
+    }
+
+    private static LocalDate toLocalDate(Object value) {
+        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+
+    private static Instant toInstant(Object value) {
+        return switch (value) {
+            case java.sql.Timestamp timestamp -> timestamp.toInstant();
+            case java.time.OffsetDateTime time -> time.toInstant();
+            default -> (Instant) value;
+        };
     }
 
     /** The stored values as input: what a PATCH is laid over. */

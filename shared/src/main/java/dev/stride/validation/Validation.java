@@ -3,8 +3,10 @@ package dev.stride.validation;
 import dev.stride.domain.FieldError;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
 import jakarta.validation.groups.Default;
+import java.lang.annotation.ElementType;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -14,11 +16,15 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 /** Bean Validation, built once per instance; violations become one 400 naming every bad field. */
 public final class Validation {
 
-    // ParameterMessageInterpolator: messages need only {min}/{max}, so no Expression Language
-    // implementation is loaded, which keeps it off the cold start.
+    // Kept off the cold start: ParameterMessageInterpolator (messages need only {min}/{max}, so no
+    // Expression Language implementation is loaded); no META-INF/validation.xml to look for and
+    // parse; and every property reachable, since request records are not entities (the default
+    // resolver asks JPA, found on the classpath, about each property's loading state).
     private static final Validator VALIDATOR = jakarta.validation.Validation.byProvider(HibernateValidator.class)
             .configure()
+            .ignoreXmlConfiguration()
             .messageInterpolator(new ParameterMessageInterpolator())
+            .traversableResolver(new AlwaysTraversable())
             .buildValidatorFactory()
             .getValidator();
 
@@ -53,6 +59,19 @@ public final class Validation {
             }
         }
         return name.toString();
+    }
+
+    private static final class AlwaysTraversable implements TraversableResolver {
+
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> rootBean, Path path, ElementType type) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> rootBean, Path path, ElementType type) {
+            return true;
+        }
     }
 
     /** The group of checks a PATCH adds: fields that have a default on create cannot be cleared. */

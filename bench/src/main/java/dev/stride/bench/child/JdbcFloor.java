@@ -44,14 +44,24 @@ public final class JdbcFloor {
         return connection;
     }
 
-    /** {@code GET /runs/{id}}: the run if the caller owns it, then its tags; no transaction (reads). */
+    /** {@code GET /runs/{id}}: the run if the caller owns it, with its tags, in one statement; no transaction. */
     public String getRun(String sub, long runId) throws SQLException {
-        Map<String, Object> run = ownedRun(sub, runId, false);
-        if (run == null) {
-            return null;
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + RUN_COLUMNS
+                + ", ARRAY(SELECT t.name FROM run_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.run_id = r.id)"
+                + " FROM runs r JOIN users u ON u.id = r.user_id WHERE r.id = ? AND u.owner_sub = ?")) {
+            select.setLong(1, runId);
+            select.setString(2, sub);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                Map<String, Object> run = readRun(row);
+                List<String> tags = new ArrayList<>(List.of((String[]) row.getArray(13).getArray()));
+                tags.sort(null);
+                run.put("tags", tags);
+                return runJson(run);
+            }
         }
-        attachTags(List.of(run));
-        return runJson(run);
     }
 
     /** {@code GET /users/{id}/runs}: the user, one page of runs (one extra to know if there is more), their tags. */
@@ -236,89 +246,82 @@ public final class JdbcFloor {
     }
 
     /**
-     * {@code GET /users/{id}/dashboard} with no range: the user, then in one transaction the
-     * weekly totals (whole weeks from {@code run_weeks}, part-weeks at the edges from {@code runs};
-     * with no range there are none, but the statement is the same) and the latest mood.
+     * {@code GET /users/{id}/dashboard} with no range, in one statement and no transaction: the
+     * user, its weekly totals (whole weeks from {@code run_weeks}, part-weeks at the edges from
+     * {@code runs}; with no range there are none, but the statement is the same) and the latest mood.
      */
     public String dashboard(long userId) throws SQLException {
-        Map<String, Object> user = user(userId);
-        if (user == null) {
-            return null;
-        }
         LocalDate first = LocalDate.of(1, 1, 1);
         LocalDate last = LocalDate.of(9999, 12, 31);
-        connection.setAutoCommit(false);
-        try {
-            long runs = 0;
-            double km = 0;
-            double timedSeconds = 0;
-            double timedKm = 0;
-            Double longest = null;
-            List<String> weeks = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT week_start, runs, distance_km, timed_seconds, timed_km, longest_km
-                      FROM run_weeks WHERE user_id = ? AND week_start BETWEEN ? AND ?
-                    UNION ALL
-                    SELECT CAST(date_trunc('week', run_date) AS date), count(*), sum(CAST(distance_km AS numeric)),
-                           coalesce(sum(duration_seconds), 0),
-                           coalesce(sum(CAST(distance_km AS numeric)) FILTER (WHERE duration_seconds IS NOT NULL), 0),
-                           max(distance_km)
-                      FROM runs WHERE user_id = ? AND (run_date BETWEEN ? AND ? OR run_date BETWEEN ? AND ?)
-                     GROUP BY 1 ORDER BY 1""")) {
-                select.setLong(1, userId);
-                select.setObject(2, first);
-                select.setObject(3, last);
-                select.setLong(4, userId);
-                // No range: no part-weeks, written as empty day ranges.
-                select.setObject(5, last);
-                select.setObject(6, first);
-                select.setObject(7, last);
-                select.setObject(8, first);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        long weekRuns = rows.getLong(2);
-                        double weekKm = rows.getDouble(3);
-                        runs += weekRuns;
-                        km += weekKm;
-                        timedSeconds += rows.getDouble(4);
-                        timedKm += rows.getDouble(5);
-                        longest = longest == null ? rows.getDouble(6) : Math.max(longest, rows.getDouble(6));
-                        weeks.add("{\"weekStart\":\"" + rows.getDate(1).toLocalDate() + "\",\"runs\":" + weekRuns
-                                + ",\"distanceKm\":" + round(weekKm, 3) + "}");
+        String username = null;
+        String mood = null;
+        long runs = 0;
+        double km = 0;
+        double timedSeconds = 0;
+        double timedKm = 0;
+        Double longest = null;
+        List<String> weeks = new ArrayList<>();
+        // The handler's one statement (its owner check is one more predicate on the users row).
+        try (PreparedStatement select = connection.prepareStatement("""
+                WITH owner AS (SELECT id, username FROM users WHERE id = ?)
+                SELECT owner.username, w.week_start, w.runs, w.distance_km, w.timed_seconds, w.timed_km, w.longest_km,
+                       (SELECT description FROM moods WHERE user_id = owner.id AND mood_date BETWEEN ? AND ?
+                         ORDER BY mood_date DESC, id DESC LIMIT 1)
+                  FROM owner
+                  LEFT JOIN LATERAL (
+                        SELECT week_start, runs, distance_km, timed_seconds, timed_km, longest_km
+                          FROM run_weeks WHERE user_id = owner.id AND week_start BETWEEN ? AND ?
+                        UNION ALL
+                        SELECT CAST(date_trunc('week', run_date) AS date), count(*), sum(CAST(distance_km AS numeric)),
+                               coalesce(sum(duration_seconds), 0),
+                               coalesce(sum(CAST(distance_km AS numeric)) FILTER (WHERE duration_seconds IS NOT NULL), 0),
+                               max(distance_km)
+                          FROM runs WHERE user_id = owner.id AND (run_date BETWEEN ? AND ? OR run_date BETWEEN ? AND ?)
+                         GROUP BY 1) w ON true
+                 ORDER BY w.week_start""")) {
+            select.setLong(1, userId);
+            select.setObject(2, first);
+            select.setObject(3, last);
+            select.setObject(4, first);
+            select.setObject(5, last);
+            // No range: no part-weeks, written as empty day ranges.
+            select.setObject(6, last);
+            select.setObject(7, first);
+            select.setObject(8, last);
+            select.setObject(9, first);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    username = rows.getString(1);
+                    mood = rows.getString(8);
+                    if (rows.getDate(2) == null) {
+                        continue;
                     }
+                    long weekRuns = rows.getLong(3);
+                    double weekKm = rows.getDouble(4);
+                    runs += weekRuns;
+                    km += weekKm;
+                    timedSeconds += rows.getDouble(5);
+                    timedKm += rows.getDouble(6);
+                    longest = longest == null ? rows.getDouble(7) : Math.max(longest, rows.getDouble(7));
+                    weeks.add("{\"weekStart\":\"" + rows.getDate(2).toLocalDate() + "\",\"runs\":" + weekRuns
+                            + ",\"distanceKm\":" + round(weekKm, 3) + "}");
                 }
             }
-            String mood = null;
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT description FROM moods WHERE user_id = ? AND mood_date BETWEEN ? AND ?
-                     ORDER BY mood_date DESC, id DESC LIMIT 1""")) {
-                select.setLong(1, userId);
-                select.setObject(2, first);
-                select.setObject(3, last);
-                try (ResultSet row = select.executeQuery()) {
-                    if (row.next()) {
-                        mood = row.getString(1);
-                    }
-                }
-            }
-            connection.commit();
-            StringBuilder json = new StringBuilder(4096).append("{\"user\":");
-            string(json, (String) user.get("username"));
-            json.append(",\"totalRuns\":").append(runs)
-                    .append(",\"totalDistanceKm\":").append(round(km, 3))
-                    .append(",\"averageDistanceKm\":").append(runs == 0 ? "null" : String.valueOf(round(km / runs, 3)))
-                    .append(",\"longestRunKm\":").append(longest == null ? "null" : String.valueOf(round(longest, 3)))
-                    .append(",\"averagePaceSecondsPerKm\":")
-                    .append(timedKm == 0 ? "null" : String.valueOf(round(timedSeconds / timedKm, 1)))
-                    .append(",\"latestMood\":");
-            string(json, mood);
-            return json.append(",\"runsByWeek\":[").append(String.join(",", weeks)).append("]}").toString();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
+        if (username == null) {
+            return null;
+        }
+        StringBuilder json = new StringBuilder(4096).append("{\"user\":");
+        string(json, username);
+        json.append(",\"totalRuns\":").append(runs)
+                .append(",\"totalDistanceKm\":").append(round(km, 3))
+                .append(",\"averageDistanceKm\":").append(runs == 0 ? "null" : String.valueOf(round(km / runs, 3)))
+                .append(",\"longestRunKm\":").append(longest == null ? "null" : String.valueOf(round(longest, 3)))
+                .append(",\"averagePaceSecondsPerKm\":")
+                .append(timedKm == 0 ? "null" : String.valueOf(round(timedSeconds / timedKm, 1)))
+                .append(",\"latestMood\":");
+        string(json, mood);
+        return json.append(",\"runsByWeek\":[").append(String.join(",", weeks)).append("]}").toString();
     }
 
     /**

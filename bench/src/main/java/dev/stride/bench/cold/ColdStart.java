@@ -25,12 +25,24 @@ public final class ColdStart {
     private static final String EMULATOR = "dev.stride.bench.child.LambdaEmulator";
 
     /**
-     * One way of starting the JVM. {@code trainingFlags}: when set, one uncounted run per side
-     * with these flags first (it writes a class archive or cache the samples then use).
-     * {@code prime}: run the SnapStart hooks (the AWS issue's priming path) between init and the
-     * first invoke. Add a variant here to compare another flag.
+     * The flags the Lambda {@code java21} runtime starts the JVM with on its own: C1 only and the
+     * serial collector ("Customize Java runtime startup behavior for Lambda functions", AWS Lambda
+     * developer guide). The template's {@code JAVA_TOOL_OPTIONS}, if it sets one, comes on top,
+     * through the same environment variable Lambda passes it in.
      */
-    public record Variant(String name, List<String> flags, List<String> trainingFlags, boolean prime, String why) {
+    public static final List<String> LAMBDA_JAVA21 = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC");
+
+    /**
+     * One way of starting the JVM. {@code flags}: the JVM's command line; {@code toolOptions}: the
+     * value of {@code JAVA_TOOL_OPTIONS} (empty: unset); {@code trainingFlags}: when set, one
+     * uncounted run per side with these flags first (it writes a class archive or cache the samples
+     * then use). {@code prime}: run the SnapStart hooks (the priming path) between init and the first
+     * invoke. {@code lambda}: another build of the zip to run instead of the current one (a code
+     * lever's baseline), or null. Add a variant here to compare another flag.
+     */
+    public record Variant(String name, List<String> flags, String toolOptions, List<String> trainingFlags, boolean prime,
+                          LambdaPackage lambda, String why) {
 
         public boolean trains() {
             return trainingFlags != null;
@@ -47,37 +59,56 @@ public final class ColdStart {
         }
     }
 
-    public static List<Variant> variants(Path work) {
-        List<String> c1 = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
-        List<Variant> variants = new ArrayList<>(List.of(
-                new Variant("default", List.of(), null, false, "the JVM's own defaults on this machine"),
-                new Variant("c1", c1, null, false, "C1 only, as AWS suggests for short-lived functions (JAVA_TOOL_OPTIONS)"),
-                new Variant("c1+primed", c1, null, true,
-                        "C1 only, then the org.crac hooks (SnapStart priming) before the first invoke"),
-                new Variant("c1+appcds", Variant.with(c1, "-XX:+AutoCreateSharedArchive",
-                        "-XX:SharedArchiveFile=" + work.resolve("appcds-%s.jsa")), Variant.with(c1, "-XX:+AutoCreateSharedArchive",
-                        "-XX:SharedArchiveFile=" + work.resolve("appcds-%s.jsa")), false,
-                        "C1 only, with a dynamic AppCDS archive of the classes a training run loaded"
-                                + " (function classes as a jar: CDS takes no folders); works on Lambda's java21 runtime")));
+    /**
+     * The variants, first the function as deployed: Lambda's own java21 flags plus the template's
+     * {@code JAVA_TOOL_OPTIONS} ({@code toolOptions}, empty when the template sets none). Then each
+     * JVM lever on top of that, and each other build of the zip in {@code baselines} (label to
+     * unpacked zip) as deployed.
+     */
+    public static List<Variant> variants(Path work, String toolOptions, Map<String, LambdaPackage> baselines) {
+        List<String> deployed = LAMBDA_JAVA21;
+        String tool = toolOptions == null ? "" : toolOptions;
+        List<Variant> variants = new ArrayList<>();
+        variants.add(new Variant(AS_DEPLOYED, deployed, tool, null, false, null,
+                "Lambda java21's own flags" + (tool.isEmpty() ? "; the template sets no JAVA_TOOL_OPTIONS"
+                        : " and the template's JAVA_TOOL_OPTIONS `" + tool + "`")));
+        baselines.forEach((label, lambda) -> variants.add(new Variant(label, deployed, tool, null, false, lambda,
+                "as deployed, but the zip built from " + label)));
+        variants.add(new Variant("no-flags", List.of(), "", null, false, null,
+                "the JVM's own defaults on this machine (C2, G1 on 2 cores): what C1 and the serial collector save"));
+        variants.add(new Variant("+no-perf-data", Variant.with(deployed, "-XX:-UsePerfData"), tool, null, false, null,
+                "as deployed, without the hsperfdata file the JVM maps at start"));
+        variants.add(new Variant("+no-verify", Variant.with(deployed, "-XX:+UnlockDiagnosticVMOptions", "-XX:-BytecodeVerificationRemote"), tool, null, false, null,
+                "as deployed, without verifying the zip's bytecode: how much of init is verification (not adopted)"));
+        variants.add(new Variant("+primed", deployed, tool, null, true, null,
+                "as deployed, then the org.crac hooks (SnapStart priming) before the first invoke"));
+        variants.add(new Variant("+appcds", Variant.with(deployed, "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + work.resolve("appcds-%s.jsa")), tool, Variant.with(deployed, "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + work.resolve("appcds-%s.jsa")), false, null,
+                "as deployed, with a dynamic AppCDS archive of the classes a training run loaded"
+                        + " (function classes as a jar: CDS takes no folders); the archive must come from Lambda's own JVM build"));
         if (Runtime.version().feature() >= 25) {
-            variants.add(new Variant("c1+aot-cache", Variant.with(c1, "-XX:AOTCache=" + work.resolve("aot-%s.aot")),
-                    Variant.with(c1, "-XX:AOTCacheOutput=" + work.resolve("aot-%s.aot")), false,
-                    "C1 only, with a JDK 25 ahead-of-time cache (JEP 483/514) from a training run;"
+            variants.add(new Variant("+aot-cache", Variant.with(deployed, "-XX:AOTCache=" + work.resolve("aot-%s.aot")), tool,
+                    Variant.with(deployed, "-XX:AOTCacheOutput=" + work.resolve("aot-%s.aot")), false, null,
+                    "as deployed, with a JDK 25 ahead-of-time cache (JEP 483/514) from a training run;"
                             + " needs a JDK 25 runtime, not Lambda's java21"));
         }
         return variants;
     }
 
+    public static final String AS_DEPLOYED = "as-deployed";
+
     /** One fresh-JVM timing: ms from spawn to main, main to init done, and so on. */
     public record Sample(double jvmStart, double handlerInit, double lambdaInit, double prime, double firstInvoke,
-                         double total) {
+                         double total, double secondInvoke, double cpu) {
     }
 
     public record Side(Map<String, Stats.Spread> ms, int samples) {
     }
 
+    /** {@code classes}: classes the handler's JVM loaded from spawn to the first response (0: not counted). */
     public record VariantResult(String name, List<String> flags, String why, String skipped, Side handler, Side floor,
-                                Map<String, Double> ratios) {
+                                Map<String, Double> ratios, long classes) {
     }
 
     public record Memory(String variant, Map<String, Long> handler, Map<String, Long> floor, int warmInvocations) {
@@ -108,56 +139,94 @@ public final class ColdStart {
         return log;
     }
 
-    public VariantResult measure(Variant variant, int samples) throws IOException, InterruptedException {
-        if (variant.prime() && !lambda.hasCrac()) {
-            return new VariantResult(variant.name(), variant.flags(), variant.why(),
-                    "no priming path in this build yet (the Lambda zip carries no org.crac); the AWS issue adds it",
-                    null, null, Map.of());
-        }
-        if (variant.trains()) {
-            // Training runs: not counted; they write the archive or cache the samples then map.
-            for (String side : List.of("handler", "floor")) {
-                for (String flag : variant.trainingFlags()) {
-                    int eq = flag.indexOf('=');
-                    if (flag.contains("%s") && eq > 0) {
-                        Files.deleteIfExists(Path.of(flag.substring(eq + 1).replace("%s", side)));
+    /**
+     * Every variant, {@code samples} fresh JVMs per side each, in rounds: one handler and one
+     * floor sample of every variant per round, so that a burst of load from elsewhere (this machine
+     * is shared) lands on every variant alike and the ratios between variants stay comparable. A
+     * variant that cannot run here (a flag this JVM refuses) is reported as skipped.
+     */
+    public List<VariantResult> measure(List<Variant> variants, int samples) throws IOException, InterruptedException {
+        Map<Variant, String> skipped = new LinkedHashMap<>();
+        for (Variant variant : variants) {
+            LambdaPackage lambda = variant.lambda() != null ? variant.lambda() : this.lambda;
+            if (variant.prime() && !lambda.hasCrac()) {
+                skipped.put(variant, "no priming path in this build (the Lambda zip carries no org.crac)");
+            } else if (variant.trains()) {
+                // Training runs: not counted; they write the archive or cache the samples then map.
+                for (String side : List.of("handler", "floor")) {
+                    for (String flag : variant.trainingFlags()) {
+                        int eq = flag.indexOf('=');
+                        if (flag.contains("%s") && eq > 0) {
+                            Files.deleteIfExists(Path.of(flag.substring(eq + 1).replace("%s", side)));
+                        }
                     }
                 }
+                try {
+                    sample(variant, true, true);
+                    sample(variant, false, true);
+                } catch (IllegalStateException failed) {
+                    skipped.put(variant, "failed: " + failed.getMessage());
+                }
             }
-            sample(variant, true, true);
-            sample(variant, false, true);
         }
-        List<Sample> handler = new ArrayList<>();
-        List<Sample> floor = new ArrayList<>();
+        Map<Variant, List<Sample>> handler = new LinkedHashMap<>();
+        Map<Variant, List<Sample>> floor = new LinkedHashMap<>();
         for (int i = 0; i < samples; i++) {
-            // Interleaved, so a burst of load from elsewhere hits both sides alike.
-            handler.add(sample(variant, true, false));
-            floor.add(sample(variant, false, false));
-            progress.accept("cold " + variant.name() + " " + (i + 1) + "/" + samples + ": handler "
-                    + Math.round(handler.getLast().total()) + " ms, floor " + Math.round(floor.getLast().total()) + " ms");
+            for (Variant variant : variants) {
+                if (skipped.containsKey(variant)) {
+                    continue;
+                }
+                try {
+                    // Handler and floor back to back, so a burst hits both sides alike.
+                    Sample h = sample(variant, true, false);
+                    Sample f = sample(variant, false, false);
+                    handler.computeIfAbsent(variant, v -> new ArrayList<>()).add(h);
+                    floor.computeIfAbsent(variant, v -> new ArrayList<>()).add(f);
+                    progress.accept("cold " + variant.name() + " " + (i + 1) + "/" + samples + ": handler "
+                            + Math.round(h.total()) + " ms, floor " + Math.round(f.total()) + " ms");
+                } catch (IllegalStateException failed) {
+                    if (variant.name().equals(AS_DEPLOYED)) {
+                        throw failed;
+                    }
+                    skipped.put(variant, "failed: " + failed.getMessage());
+                }
+            }
         }
-        Side h = side(handler, variant.prime());
-        Side f = side(floor, variant.prime());
-        Map<String, Double> ratios = new LinkedHashMap<>();
-        for (String metric : List.of("lambdaInit", "firstInvoke", "total")) {
-            ratios.put(metric, Stats.ratio(h.ms().get(metric).median(), f.ms().get(metric).median()));
+        List<VariantResult> results = new ArrayList<>();
+        for (Variant variant : variants) {
+            if (skipped.containsKey(variant)) {
+                results.add(new VariantResult(variant.name(), variant.flags(), variant.why(), skipped.get(variant),
+                        null, null, Map.of(), 0));
+                continue;
+            }
+            Side h = side(handler.get(variant), variant.prime());
+            Side f = side(floor.get(variant), variant.prime());
+            Map<String, Double> ratios = new LinkedHashMap<>();
+            for (String metric : List.of("lambdaInit", "firstInvoke", "total", "cpu")) {
+                ratios.put(metric, Stats.ratio(h.ms().get(metric).median(), f.ms().get(metric).median()));
+            }
+            long classes = variant.trains() ? 0 : classesLoaded(variant);
+            results.add(new VariantResult(variant.name(), variant.flags(), variant.why(), null, h, f, ratios, classes));
         }
-        return new VariantResult(variant.name(), variant.flags(), variant.why(), null, h, f, ratios);
+        return results;
     }
 
     private Sample sample(Variant variant, boolean handler, boolean training) throws IOException, InterruptedException {
         String side = handler ? "handler" : "floor";
+        LambdaPackage lambda = variant.lambda() != null ? variant.lambda() : this.lambda;
         String classpath = !handler ? lambda.floorClasspath()
                 : variant.trains() ? lambda.handlerJarClasspath() : lambda.handlerClasspath();
         Child.Output out = Child.run(classpath, Variant.forSide(training ? variant.trainingFlags() : variant.flags(), side),
-                EMULATOR, arguments(handler ? HANDLER : FLOOR, variant.prime(), 0), fixture.functionEnvironment(), log);
+                EMULATOR, arguments(handler ? HANDLER : FLOOR, variant.prime(), 0),
+                environment(variant, handler ? HANDLER : FLOOR), log);
         checkStatus(out);
         double jvm = ms(out.nanos("main") - out.spawnedAt());
         double init = ms(out.nanos("init") - out.nanos("main"));
         boolean primed = out.has("prime") && out.nanos("prime") > 0;
         double prime = primed ? ms(out.nanos("prime") - out.nanos("init")) : 0;
         double first = ms(out.nanos("first") - (primed ? out.nanos("prime") : out.nanos("init")));
-        return new Sample(jvm, init, jvm + init, prime, first, jvm + init + first);
+        double second = ms(out.nanos("second") - out.nanos("first"));
+        return new Sample(jvm, init, jvm + init, prime, first, jvm + init + first, second, ms(out.nanos("cpu")));
     }
 
     private static Side side(List<Sample> samples, boolean primed) {
@@ -170,6 +239,8 @@ public final class ColdStart {
         }
         ms.put("firstInvoke", Stats.spread(samples.stream().map(Sample::firstInvoke).toList()));
         ms.put("total", Stats.spread(samples.stream().map(Sample::total).toList()));
+        ms.put("secondInvoke", Stats.spread(samples.stream().map(Sample::secondInvoke).toList()));
+        ms.put("cpu", Stats.spread(samples.stream().map(Sample::cpu).toList()));
         return new Side(ms, samples.size());
     }
 
@@ -179,7 +250,8 @@ public final class ColdStart {
         for (boolean handler : new boolean[] {true, false}) {
             Child.Output out = Child.run(handler ? lambda.handlerClasspath() : lambda.floorClasspath(),
                     Variant.forSide(variant.flags(), handler ? "handler" : "floor"), EMULATOR,
-                    arguments(handler ? HANDLER : FLOOR, false, warm), fixture.functionEnvironment(), log);
+                    arguments(handler ? HANDLER : FLOOR, false, warm),
+                    environment(variant, handler ? HANDLER : FLOOR), log);
             checkStatus(out);
             Map<String, Long> values = new LinkedHashMap<>();
             for (String key : List.of("heap-used", "heap-committed", "vmrss", "vmhwm", "early-p50", "late-p50")) {
@@ -191,9 +263,9 @@ public final class ColdStart {
     }
 
     /** Init and first invoke cut into parts, each timed with the classes it loaded. */
-    public Breakdown breakdown() throws IOException, InterruptedException {
-        Child.Output out = Child.run(lambda.handlerClasspath(), List.of(), "dev.stride.bench.child.InitBreakdown",
-                List.of(String.valueOf(fixture.readerRunId()), fixture.reader().sub()), fixture.functionEnvironment(), log);
+    public Breakdown breakdown(Variant deployed) throws IOException, InterruptedException {
+        Child.Output out = Child.run(lambda.handlerClasspath(), deployed.flags(), "dev.stride.bench.child.InitBreakdown",
+                List.of(String.valueOf(fixture.readerRunId()), fixture.reader().sub()), environment(deployed, HANDLER), log);
         checkStatus(out);
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("JVM start (spawn to main)", ms(out.nanos("main") - out.spawnedAt()), 0));
@@ -209,19 +281,38 @@ public final class ColdStart {
             }
             previousClasses = classes;
         }
-        return new Breakdown(steps, sum, "steps forced one after another in one fresh JVM (default flags);"
+        return new Breakdown(steps, sum, "steps forced one after another in one fresh JVM (as deployed);"
                 + " class counts exclude the JDK's management classes loaded to count them");
     }
 
     /** Classes loaded from spawn to first response, by where they came from (jar, JDK, CDS archive, generated). */
-    public Map<String, Map<String, Long>> classOrigins() throws IOException, InterruptedException {
+    /** One more fresh JVM of the variant's handler, logging class loading: how many classes reach the first response. */
+    private long classesLoaded(Variant variant) throws IOException, InterruptedException {
+        LambdaPackage lambda = variant.lambda() != null ? variant.lambda() : this.lambda;
+        Path classLog = work.resolve("classes-" + variant.name().replaceAll("[^A-Za-z0-9.-]", "_") + ".log");
+        Files.deleteIfExists(classLog);
+        List<String> args = new ArrayList<>(arguments(HANDLER, variant.prime(), 0));
+        args.add("stop-after-first=true");
+        Child.Output out = Child.run(lambda.handlerClasspath(),
+                Variant.with(Variant.forSide(variant.flags(), "handler"), "-Xlog:class+load=info:file=" + classLog), EMULATOR,
+                args, environment(variant, HANDLER), log);
+        checkStatus(out);
+        try (var lines = Files.lines(classLog)) {
+            return lines.filter(line -> line.contains(" source: ")).count();
+        }
+    }
+
+    public Map<String, Map<String, Long>> classOrigins(Variant deployed) throws IOException, InterruptedException {
         Map<String, Map<String, Long>> result = new LinkedHashMap<>();
         for (boolean handler : new boolean[] {true, false}) {
             Path classLog = work.resolve((handler ? "handler" : "floor") + "-classes.log");
             Files.deleteIfExists(classLog);
+            List<String> args = new ArrayList<>(arguments(handler ? HANDLER : FLOOR, false, 0));
+            args.add("stop-after-first=true");
             Child.Output out = Child.run(handler ? lambda.handlerClasspath() : lambda.floorClasspath(),
-                    List.of("-Xlog:class+load=info:file=" + classLog), EMULATOR,
-                    arguments(handler ? HANDLER : FLOOR, false, 0), fixture.functionEnvironment(), log);
+                    Variant.with(deployed.flags(), "-Xlog:class+load=info:file=" + classLog), EMULATOR,
+                    args,
+                    environment(deployed, handler ? HANDLER : FLOOR), log);
             checkStatus(out);
             Map<String, Long> counts = new TreeMap<>();
             for (String line : Files.readAllLines(classLog)) {
@@ -258,6 +349,32 @@ public final class ColdStart {
             return "generated at run time (lambdas, proxies, accessors)";
         }
         return "generated at run time (" + source.split("[ ]")[0].replaceAll("\\$.*", "") + ")";
+    }
+
+    /**
+     * Whether the zip's own classes sign an RDS IAM token (the assembly keeps only a few classes of
+     * the SDK's rds module): a fresh JVM on the zip's classpath, IAM authentication configured.
+     */
+    public boolean signsIamToken() throws IOException, InterruptedException {
+        Map<String, String> env = new LinkedHashMap<>(Map.of("DB_IAM_AUTH", "true",
+                "DB_URL", "jdbc:postgresql://db.example.com:5432/stride", "DB_USER", "stride_app",
+                "AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "AKIDBENCH", "AWS_SECRET_ACCESS_KEY", "not-a-secret"));
+        Child.Output out = Child.run(lambda.handlerClasspath(), LAMBDA_JAVA21, "dev.stride.bench.child.ZipCheck", List.of(),
+                env, log);
+        return "ok".equals(out.lines().get("iam-token"));
+    }
+
+    /**
+     * What a function gets: the database variables, {@code _HANDLER} as Lambda sets it (Stride
+     * primes the path of the handler it names at init), and JAVA_TOOL_OPTIONS if the variant sets it.
+     */
+    private Map<String, String> environment(Variant variant, String handlerClass) {
+        Map<String, String> env = new LinkedHashMap<>(fixture.functionEnvironment());
+        env.put("_HANDLER", handlerClass + "::handleRequest");
+        if (!variant.toolOptions().isEmpty()) {
+            env.put("JAVA_TOOL_OPTIONS", variant.toolOptions());
+        }
+        return env;
     }
 
     private List<String> arguments(String handlerClass, boolean prime, int warm) {
