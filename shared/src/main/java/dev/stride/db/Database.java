@@ -8,6 +8,7 @@ import jakarta.persistence.EntityTransaction;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -31,6 +32,8 @@ public final class Database implements AutoCloseable {
 
     /** Runs of a unit of work that the database undid (deadlock, serialization failure), at most. */
     static final int MAX_ATTEMPTS = 4;
+
+    private static final AtomicInteger SESSIONS = new AtomicInteger();
 
     private static final ThreadLocal<TransactionHook> HOOK = new ThreadLocal<>();
 
@@ -225,8 +228,14 @@ public final class Database implements AutoCloseable {
         synchronized (this) {
             if (entityManagerFactory == null) {
                 try {
+                    // A session name of its own: EclipseLink keeps deployed units by session name
+                    // for the whole JVM (across class loaders, where its classes are shared, as in
+                    // the local server), and a second Database over another pool (tests, the
+                    // benchmark) would otherwise be handed the first one's session and connections.
+                    PersistenceUnit unit = new PersistenceUnit(dataSource);
+                    String session = unit.getPersistenceUnitRootUrl() + "#" + SESSIONS.incrementAndGet();
                     entityManagerFactory = new PersistenceProvider()
-                            .createContainerEntityManagerFactory(new PersistenceUnit(dataSource), Map.of());
+                            .createContainerEntityManagerFactory(unit, Map.of("eclipselink.session-name", session));
                 } catch (RuntimeException failure) {
                     throw DatabaseFailure.classify(failure)
                             .filter(known -> known.kind() == DatabaseFailure.Kind.UNAVAILABLE)
