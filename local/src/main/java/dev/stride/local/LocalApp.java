@@ -109,8 +109,10 @@ public final class LocalApp implements AutoCloseable {
                         options.maxInstances(), workers, json));
             }
             Path openApi = options.openApi() != null ? options.openApi() : template.file().getParent().resolve("openapi.yaml");
-            LocalServer server = LocalServer.start(template, functions, options.host(), options.port(), openApi, json,
-                    options.log());
+            // The web app sits beside template.yaml in a checkout (web/app): served at / as it is on disk.
+            Path webApp = template.file().toAbsolutePath().getParent().resolve("web/app");
+            LocalServer server = LocalServer.start(template, functions, options.host(), options.port(), openApi, webApp,
+                    json, options.log());
             return new LocalApp(template, db, functions, workers, server, warnings);
         } catch (RuntimeException e) {
             workers.shutdownNow();

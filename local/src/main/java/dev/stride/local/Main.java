@@ -87,6 +87,7 @@ public final class Main {
         app.routeLines().forEach(out::println);
         out.println(String.format("  %-7s %-34s %s", "POST", "/_local/token", "a token: {\"sub\": \"alice\", \"groups\": [\"admin\"]}"));
         out.println(String.format("  %-7s %-34s %s", "GET", "/_local/docs", "Swagger UI over openapi.yaml"));
+        out.println(String.format("  %-7s %-34s %s", "GET", "/", "the web app (web/app)"));
         LocalDatabase db = app.database();
         out.println("Database: " + (db.isEmbedded() ? "embedded PostgreSQL at " : "") + db.settings().jdbcUrl()
                 + " (migrated; every function's DB_URL, DB_USER, DB_PASSWORD point here)");

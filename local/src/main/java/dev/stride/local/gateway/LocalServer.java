@@ -45,18 +45,20 @@ public final class LocalServer implements AutoCloseable {
     private final Gateway gateway;
     private final TokenEndpoint tokens;
     private final DocsEndpoint docs;
+    private final WebAppEndpoint webApp;
     private final LocalIdentityProvider identities;
     private final Map<String, FunctionRuntime> functions;
     private final PrintStream log;
 
     private LocalServer(HttpServer server, ExecutorService requestThreads, Gateway gateway, TokenEndpoint tokens,
-                        DocsEndpoint docs, LocalIdentityProvider identities, Map<String, FunctionRuntime> functions,
-                        PrintStream log) {
+                        DocsEndpoint docs, WebAppEndpoint webApp, LocalIdentityProvider identities,
+                        Map<String, FunctionRuntime> functions, PrintStream log) {
         this.server = server;
         this.requestThreads = requestThreads;
         this.gateway = gateway;
         this.tokens = tokens;
         this.docs = docs;
+        this.webApp = webApp;
         this.identities = identities;
         this.functions = functions;
         this.log = log;
@@ -64,10 +66,10 @@ public final class LocalServer implements AutoCloseable {
 
     /**
      * Serves {@code template}'s routes with {@code functions} (one runtime per function, by
-     * logical ID) on {@code host:port} (port 0: any free one).
+     * logical ID) on {@code host:port} (port 0: any free one), and the web app in {@code webApp} at {@code /}.
      */
     public static LocalServer start(Template template, Map<String, FunctionRuntime> functions, String host, int port,
-                                    Path openApi, ObjectMapper json, PrintStream log) {
+                                    Path openApi, Path webApp, ObjectMapper json, PrintStream log) {
         LocalIdentityProvider identities = identityProvider(template, host, port);
         Map<String, Cors> cors = new LinkedHashMap<>();
         Map<String, JwtAuthorizer> authorizers = new LinkedHashMap<>();
@@ -89,7 +91,7 @@ public final class LocalServer implements AutoCloseable {
         }
         ExecutorService requestThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http-", 0).factory());
         LocalServer local = new LocalServer(server, requestThreads, gateway, new TokenEndpoint(identities, json),
-                new DocsEndpoint(openApi), identities, functions, log);
+                new DocsEndpoint(openApi), new WebAppEndpoint(webApp), identities, functions, log);
         server.createContext("/", local::exchange);
         server.setExecutor(requestThreads);
         server.start();
@@ -152,6 +154,8 @@ public final class LocalServer implements AutoCloseable {
                     response = token(request, path);
                 } else if (docs.serves(path)) {
                     response = docs.handle(request, path);
+                } else if (webApp.serves(request, path)) {
+                    response = webApp.handle(path);
                 } else {
                     Gateway.Result result = gateway.handle(request, requestId, port());
                     response = result.response();
