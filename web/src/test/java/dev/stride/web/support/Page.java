@@ -18,7 +18,7 @@ public final class Page {
 
     public Page(ChromeDriver driver) {
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(40));
     }
 
     public ChromeDriver driver() {

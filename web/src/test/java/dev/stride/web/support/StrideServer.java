@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stride.db.DatabaseSettings;
 import dev.stride.local.LocalApp;
+import dev.stride.local.template.RouteSpec;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,6 +23,8 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The real local server the browser tests drive: the project's own template.yaml (the functions'
@@ -55,8 +58,24 @@ public final class StrideServer {
             }
             LocalApp started = app;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+            warmUp();
         }
         return app;
+    }
+
+    /**
+     * One request to every route, two at a time, none of which writes anything (a stranger's
+     * reads and writes answer 404): each function has then started once, so that the browser
+     * tests time the app rather than the functions' cold starts.
+     */
+    private static void warmUp() {
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            for (RouteSpec route : app.template().routes()) {
+                String path = route.path().replace("{id}", "me").replaceAll("\\{[a-zA-Z]+\\}", "1");
+                boolean body = route.method().equals("POST") || route.method().equals("PATCH");
+                pool.submit(() -> send(app, "warm-up", route.method(), path, body ? Map.of() : null));
+            }
+        }
     }
 
     public static String url() {
@@ -69,9 +88,13 @@ public final class StrideServer {
 
     /** An API call as {@code sub}: the answer's status and JSON body (null when empty). */
     public static Answer call(String sub, String method, String path, Object body) {
+        return send(app(), sub, method, path, body);
+    }
+
+    private static Answer send(LocalApp server, String sub, String method, String path, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
-                    .header("Authorization", "Bearer " + token(sub))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.server().url() + path))
+                    .header("Authorization", "Bearer " + server.server().identities().mint(sub, List.of()))
                     .header("Content-Type", "application/json")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
