@@ -84,7 +84,10 @@ class AwsTemplateTest {
         assertThat(schema.at("/Properties/ServiceToken/Ref").asText()).isEqualTo("MigrateFunction.Alias");
         // A new version on every deploy: CloudFormation sends Update, the function migrates.
         assertThat(schema.at("/Properties/CodeVersion/Ref").asText()).isEqualTo("MigrateFunction.Version");
-        assertThat(template.at("/Resources/MigrateFunction/Properties/Timeout").asInt()).isGreaterThan(60);
+        int functionTimeout = template.at("/Resources/MigrateFunction/Properties/Timeout").asInt();
+        assertThat(functionTimeout).isGreaterThan(60);
+        // Without ServiceTimeout CloudFormation waits an hour for an answer from a function that never ran.
+        assertThat(schema.at("/Properties/ServiceTimeout").asInt()).isGreaterThan(functionTimeout).isLessThan(3600);
         for (Function function : functions) {
             if (function.routeKey().isPresent()) {
                 assertThat(template.at("/Resources/" + function.logicalId() + "/DependsOn").asText())
@@ -111,6 +114,27 @@ class AwsTemplateTest {
         // The boundary caps every role: it must allow what the policies grant.
         String boundary = template.at("/Resources/FunctionPermissionsBoundary/Properties/PolicyDocument").toString();
         assertThat(boundary).contains("secretsmanager:GetSecretValue", "rds-db:connect", "ec2:CreateNetworkInterface");
+        // Reading a secret makes Secrets Manager call kms:Decrypt for the role: the boundary allows it, only that way.
+        JsonNode decrypt = null;
+        for (JsonNode statement : template.at("/Resources/FunctionPermissionsBoundary/Properties/PolicyDocument/Statement")) {
+            if ("kms:Decrypt".equals(statement.path("Action").asText())) {
+                decrypt = statement;
+            }
+        }
+        assertThat(decrypt).as("a kms:Decrypt statement in the boundary").isNotNull();
+        assertThat(decrypt.at("/Condition/StringEquals/kms:ViaService/Fn::Sub").asText())
+                .isEqualTo("secretsmanager.${AWS::Region}.amazonaws.com");
+    }
+
+    @Test
+    void api_whenDeployed_thenThrottledByDefaultWithParameters() {
+        JsonNode routes = template.at("/Resources/StrideApi/Properties/DefaultRouteSettings");
+
+        assertThat(routes.at("/ThrottlingRateLimit/Ref").asText()).isEqualTo("ApiThrottlingRateLimit");
+        assertThat(routes.at("/ThrottlingBurstLimit/Ref").asText()).isEqualTo("ApiThrottlingBurstLimit");
+        // Far below the account's 10,000 requests per second, so the database's connections set the pace.
+        assertThat(template.at("/Parameters/ApiThrottlingRateLimit/Default").asInt()).isBetween(1, 1000);
+        assertThat(template.at("/Parameters/ApiThrottlingBurstLimit/Default").asInt()).isBetween(1, 1000);
     }
 
     @Test

@@ -444,6 +444,14 @@ class OpenApiTest {
                 "/runs/1", "/type: must be the constant value 'https://stride.dev/problems/not-found'");
         expectViolation(response("POST", "POST /users", 409, conflict, Map.of("Content-Type", "application/problem+json")),
                 "/users", "the problem's instance is \"/runs/1\", not the request path /users");
+        // Each kind of problem is closed: no field beyond the shared ones, and errors only in a validation-error.
+        String notFound = """
+                {"type":"https://stride.dev/problems/not-found","title":"Not Found","status":404,
+                 "detail":"no run 1","instance":"/runs/1\"""";
+        expectViolation(response("GET", "GET /runs/{runId}", 404, notFound + ",\"trace\":\"at Dao.find\"}",
+                Map.of("Content-Type", "application/problem+json")), "/runs/1", "property 'trace' is not defined in the schema");
+        expectViolation(response("GET", "GET /runs/{runId}", 404, notFound + ",\"errors\":[{\"field\":\"runId\",\"message\":\"x\"}]}",
+                Map.of("Content-Type", "application/problem+json")), "/runs/1", "/errors: schema for 'errors' is false");
         call(alice, "POST", "/users", """
                 {"username": "Alice", "email": "alice@example.com"}""", 201);
         String run = call(alice, "POST", "/users/me/runs", "{\"distance\": 5}", 201).body();

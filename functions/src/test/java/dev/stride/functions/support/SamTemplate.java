@@ -89,6 +89,11 @@ public final class SamTemplate {
         }
     }
 
+    /** A template given as YAML text (short-form tags included), intrinsics in their JSON form. */
+    public static ObjectNode parse(String yaml) {
+        return JSON.valueToTree(new Yaml(new IntrinsicsConstructor()).load(yaml));
+    }
+
     /** Every {@code AWS::Serverless::Function} of the template, in template order. */
     public static List<Function> functions(JsonNode template) {
         List<Function> functions = new ArrayList<>();

@@ -45,7 +45,14 @@ final class CfnYaml {
             Map.entry("!Cidr", "Fn::Cidr"),
             Map.entry("!Transform", "Fn::Transform"),
             Map.entry("!ToJsonString", "Fn::ToJsonString"),
-            Map.entry("!Length", "Fn::Length"));
+            Map.entry("!Length", "Fn::Length"),
+            // The rule functions, which only the Rules section uses.
+            Map.entry("!Contains", "Fn::Contains"),
+            Map.entry("!EachMemberEquals", "Fn::EachMemberEquals"),
+            Map.entry("!EachMemberIn", "Fn::EachMemberIn"),
+            Map.entry("!RefAll", "Fn::RefAll"),
+            Map.entry("!ValueOf", "Fn::ValueOf"),
+            Map.entry("!ValueOfAll", "Fn::ValueOfAll"));
 
     private CfnYaml() {
     }
