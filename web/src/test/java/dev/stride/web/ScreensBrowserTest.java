@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -61,6 +62,8 @@ class ScreensBrowserTest {
     void desktop_whenMainScreensShown_thenEachIsSaved() {
         ChromeDriver driver = Browsers.desktop();
         try {
+            // Tall enough for the whole dashboard, charts included.
+            driver.manage().window().setSize(new Dimension(1280, 1200));
             Page page = new Page(driver).open(StrideServer.url() + "/");
             page.field("sub");
             save(page, "desktop-signin");

@@ -31,7 +31,8 @@ public final class Scene {
         for (LocalDate day = start; !day.isAfter(today); day = day.plusDays(1)) {
             DayOfWeek dow = day.getDayOfWeek();
             if (dow == DayOfWeek.TUESDAY || dow == DayOfWeek.THURSDAY || dow == DayOfWeek.SUNDAY) {
-                int kind = dow == DayOfWeek.SUNDAY ? 3 : (n++ % 6 == 3 ? 0 : n % 6);
+                // Sundays the long run; during the week the other kinds in turn.
+                int kind = dow == DayOfWeek.SUNDAY ? 3 : List.of(0, 1, 2, 4, 5).get(n++ % 5);
                 double km = kind == 3 ? 12 + random.nextInt(60) / 10.0 : 5 + random.nextInt(35) / 10.0;
                 // Getting a little faster over the weeks: 6:05 → 5:20 per km, with some noise.
                 double progress = (double) (day.toEpochDay() - start.toEpochDay()) / Math.max(1, today.toEpochDay() - start.toEpochDay());
