@@ -8,9 +8,12 @@ import dev.stride.web.support.Scene;
 import dev.stride.web.support.ScreenshotOnFailure;
 import dev.stride.web.support.StrideServer;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +79,36 @@ class ScreensBrowserTest {
                 }
                 save(page, "desktop-" + name(screen));
             }
+        } finally {
+            Browsers.close(driver);
+        }
+    }
+
+    @Test
+    void runs_whenMoreThanAPage_thenShowMoreFollowsTheCursorNewestFirst() {
+        int total = StrideServer.ok(SUB, "GET", "/users/me/dashboard", null).path("totalRuns").asInt();
+        ChromeDriver driver = Browsers.desktop();
+        try {
+            Page page = new Page(driver).open(StrideServer.url() + "/#/runs");
+            page.signIn(SUB);
+            page.screen("Runs");
+            page.until(d -> page.all(".list .item").size() == 20);
+            for (int shown = 20; shown < total; shown = Math.min(total, shown + 20)) {
+                page.button("Show more").click();
+                int expected = Math.min(total, shown + 20);
+                page.until(d -> page.all(".list .item").size() == expected);
+            }
+            assertThat(page.all("main button").stream().filter(b -> b.getText().equals("Show more") && b.isDisplayed()))
+                    .as("no more pages").isEmpty();
+            List<String> ids = page.all(".list .item").stream().map(e -> e.getAttribute("href").replaceAll(".*/", "")).toList();
+            List<String> expected = new ArrayList<>();
+            String cursor = null;
+            do {
+                var answer = StrideServer.ok(SUB, "GET", "/users/me/runs?limit=100" + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), null);
+                answer.path("items").forEach(run -> expected.add(run.path("id").asText()));
+                cursor = answer.path("nextCursor").isNull() ? null : answer.path("nextCursor").asText();
+            } while (cursor != null);
+            assertThat(ids).as("every run once, in the API's order (newest first)").containsExactlyElementsOf(expected);
         } finally {
             Browsers.close(driver);
         }

@@ -143,10 +143,16 @@ class TutorialStoryBrowserTest {
         assertThat(page.listTitles(1)).containsExactly("Park loop with hills");
         assertThat(StrideServer.ok(sub, "GET", "/users/me/runs", null).at("/items").size()).isEqualTo(1);
 
-        // Delete the account: only once its name is typed; then everything of it is gone.
-        long userId = StrideServer.ok(sub, "GET", "/users/me", null).path("id").asLong();
+        // Change the profile's email.
         page.tab("Profile");
         page.screen("Profile");
+        page.type("email", "alice@runners.example");
+        page.button("Save profile").click();
+        page.waitText("#toast", "Profile saved.");
+        assertThat(StrideServer.ok(sub, "GET", "/users/me", null).path("email").asText()).isEqualTo("alice@runners.example");
+
+        // Delete the account: only once its name is typed; then everything of it is gone.
+        long userId = StrideServer.ok(sub, "GET", "/users/me", null).path("id").asLong();
         WebElement delete = page.visible(".danger-zone button[type=submit]");
         page.type("confirm", "Alic");
         assertThat(delete.isEnabled()).isFalse();

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -28,6 +30,16 @@ public final class Browsers {
             + "(apt-get install -y chromium chromium-driver) to run the browser tests";
 
     private static final List<ChromeDriver> OPEN = new ArrayList<>();
+    /**
+     * Quiet: Selenium warns on every start that it has no DevTools binding for this Chromium
+     * version; the tests use only WebDriver and chromedriver's own CDP passthrough.
+     */
+    private static final List<Logger> QUIET = List.of(Logger.getLogger("org.openqa.selenium.devtools"),
+            Logger.getLogger("org.openqa.selenium.chromium"));
+
+    static {
+        QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
+    }
 
     private Browsers() {
     }

@@ -16,6 +16,7 @@ public final class Scene {
     private static final List<List<String>> TAGS = List.of(List.of("park", "morning"), List.of("river"),
             List.of("intervals", "track"), List.of("long run", "river"), List.of("hills", "park"), List.of("easy"));
     private static final List<String> RUN_MOODS = List.of("Great", "Strong", "Tired legs", "Flying", "Steady");
+    private static final List<String> LEVELS = List.of("positivity", "stress", "energy", "calmness", "motivation");
     private static final List<String> MOODS = List.of("Happy", "Calm", "Motivated", "Stressed", "Content", "Restless");
 
     private Scene() {
@@ -28,6 +29,7 @@ public final class Scene {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate start = today.minusWeeks(weeks).with(DayOfWeek.MONDAY);
         int n = 0;
+        int[] levels = {4, 2, 3, 3, 4};
         for (LocalDate day = start; !day.isAfter(today); day = day.plusDays(1)) {
             DayOfWeek dow = day.getDayOfWeek();
             if (dow == DayOfWeek.TUESDAY || dow == DayOfWeek.THURSDAY || dow == DayOfWeek.SUNDAY) {
@@ -50,11 +52,11 @@ public final class Scene {
                 Map<String, Object> mood = new LinkedHashMap<>();
                 mood.put("description", MOODS.get(random.nextInt(MOODS.size())));
                 mood.put("date", day.toString());
-                mood.put("positivity", 3 + random.nextInt(3));
-                mood.put("stress", 1 + random.nextInt(3));
-                mood.put("energy", 2 + random.nextInt(4));
-                mood.put("calmness", 2 + random.nextInt(4));
-                mood.put("motivation", 3 + random.nextInt(3));
+                // Each level drifts by at most one step from the last, as moods do.
+                for (int i = 0; i < LEVELS.size(); i++) {
+                    levels[i] = Math.max(1, Math.min(5, levels[i] + random.nextInt(3) - 1));
+                    mood.put(LEVELS.get(i), levels[i]);
+                }
                 if (random.nextInt(3) == 0) {
                     mood.put("note", "Slept well, busy day at work.");
                 }
