@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +31,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @ExtendWith(ScreenshotOnFailure.class)
 class ScreensBrowserTest {
 
-    private static final String SUB = "screens-" + System.nanoTime();
+    private static final String SUB = "sam-" + (1000 + new Random().nextInt(9000));
     private static final List<String> SCREENS = List.of("#/dashboard", "#/runs", "#/runs/new", "#/moods", "#/moods/new", "#/profile");
 
     @BeforeAll
