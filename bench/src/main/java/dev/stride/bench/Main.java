@@ -11,7 +11,7 @@ import dev.stride.bench.warm.Jmh;
 import dev.stride.bench.warm.RoundTrips;
 import dev.stride.bench.warm.ScaleBenchmarks;
 import dev.stride.bench.warm.WarmBenchmarks;
-import dev.stride.db.LocalDatabase;
+import dev.stride.testkit.LocalDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

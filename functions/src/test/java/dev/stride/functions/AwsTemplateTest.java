@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stride.functions.support.SamTemplate;
-import dev.stride.functions.support.SamTemplate.Function;
+import dev.stride.testkit.SamTemplate;
+import dev.stride.testkit.SamTemplate.Function;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

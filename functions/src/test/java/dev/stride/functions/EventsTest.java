@@ -7,31 +7,28 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stride.Stride;
-import dev.stride.api.Caller;
-import dev.stride.api.UserRef;
-import dev.stride.dashboard.DashboardService;
+import dev.stride.api.Claims;
+import dev.stride.domain.Caller;
+import dev.stride.domain.UserRef;
 import dev.stride.functions.migrations.MigrateHandler;
-import dev.stride.functions.support.SamTemplate;
-import dev.stride.functions.support.SamTemplate.Function;
 import dev.stride.functions.support.TestApi;
-import dev.stride.functions.support.TestContext;
-import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.support.TestResponse;
+import dev.stride.instance.Services;
 import dev.stride.json.Json;
 import dev.stride.moods.MoodInput;
-import dev.stride.moods.MoodService;
 import dev.stride.runs.RunInput;
-import dev.stride.runs.RunService;
+import dev.stride.testkit.LambdaContext;
+import dev.stride.testkit.SamTemplate;
+import dev.stride.testkit.SamTemplate.Function;
+import dev.stride.testkit.TestDatabase;
 import dev.stride.users.UserInput;
-import dev.stride.users.UserService;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
@@ -55,7 +52,7 @@ class EventsTest {
     }
 
     private interface Seed {
-        void into(Stride stride, Caller caller);
+        void into(Services stride, Caller caller);
     }
 
     private static final LocalDate NOV_18 = LocalDate.of(2025, 11, 18);
@@ -192,10 +189,10 @@ class EventsTest {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(path.toString());
         Function function = functionFor(file, event);
         Scenario scenario = SCENARIOS.get(file);
-        Caller caller = Caller.fromClaims(event.getRequestContext().getAuthorizer().getJwt().getClaims());
+        Caller caller = Claims.caller(event.getRequestContext().getAuthorizer().getJwt().getClaims());
         scenario.seed().into(TestDatabase.stride(), caller);
 
-        APIGatewayV2HTTPResponse raw = handler(function).handleRequest(event, new TestContext());
+        APIGatewayV2HTTPResponse raw = handler(function).handleRequest(event, new LambdaContext());
         TestResponse response = new TestResponse(event.getRequestContext().getHttp().getMethod(), event.getRouteKey(), raw);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(scenario.status());
@@ -209,22 +206,30 @@ class EventsTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> input = EventLoader.loadEvent(SamTemplate.eventsDir().resolve("migrate.json").toString(), Map.class);
 
-        Map<String, Object> result = new MigrateHandler(TestDatabase.settings()).handleRequest(input, new TestContext());
+        Map<String, Object> result = new MigrateHandler(TestDatabase.settings()).handleRequest(input, new LambdaContext());
 
         assertThat(input).isEmpty();
         assertThat(result).containsEntry("migrationsApplied", 0);
         assertThat(result.get("schemaVersion")).isNotNull();
     }
 
-    /** TestApi, which the other tests call the API through, must route as the template does. */
+    /** No handler is left out of the template, and no two routes share one: what TestApi and a deploy route is all of them. */
     @Test
-    void testApiRoutes_whenComparedWithTemplate_thenSameHandlerForEveryRoute() {
-        Map<String, String> templateRoutes = new TreeMap<>();
-        functionsByEventFile.values().forEach(f -> f.routeKey().ifPresent(route -> templateRoutes.put(route, f.handlerClass())));
-        Map<String, String> testRoutes = new TreeMap<>();
-        TestApi.handlers(TestDatabase.stride()).forEach((route, handler) -> testRoutes.put(route, handler.getClass().getName()));
+    void handlers_whenComparedWithTemplate_thenEveryHandlerClassIsOneFunctionAndEveryRouteHasItsOwn() throws IOException {
+        Path classes = Path.of(MigrateHandler.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Set<String> handlerClasses;
+        try (Stream<Path> files = Files.walk(classes)) {
+            handlerClasses = files.map(file -> classes.relativize(file).toString())
+                    .filter(name -> name.endsWith("Handler.class"))
+                    .map(name -> name.replace(".class", "").replace('/', '.'))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+        List<Function> functions = SamTemplate.functions(SamTemplate.load());
+        Map<String, String> routes = new TreeMap<>();
+        TestApi.handlers(TestDatabase.stride()).forEach((route, handler) -> routes.put(route, handler.getClass().getName()));
 
-        assertThat(testRoutes).isEqualTo(templateRoutes);
+        assertThat(functions).extracting(Function::handlerClass).containsExactlyInAnyOrderElementsOf(handlerClasses);
+        assertThat(new TreeSet<>(routes.values())).hasSize(routes.size());
     }
 
     private static Function functionFor(String file, APIGatewayV2HTTPEvent event) {
@@ -235,21 +240,8 @@ class EventsTest {
     }
 
     /** The template's handler class, built like a warm Lambda instance but over the test database. */
-    @SuppressWarnings("unchecked")
-    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(Function function) throws Exception {
-        Stride stride = TestDatabase.stride();
-        Map<Class<?>, Object> services = Map.of(
-                UserService.class, stride.users(),
-                RunService.class, stride.runs(),
-                MoodService.class, stride.moods(),
-                DashboardService.class, stride.dashboard());
-        for (Constructor<?> constructor : Class.forName(function.handlerClass()).getConstructors()) {
-            if (constructor.getParameterCount() == 1 && services.containsKey(constructor.getParameterTypes()[0])) {
-                return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
-                        constructor.newInstance(services.get(constructor.getParameterTypes()[0]));
-            }
-        }
-        throw new AssertionError(function.handlerClass() + " has no public constructor taking its service");
+    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(Function function) {
+        return TestApi.handler(function.handlerClass(), TestDatabase.stride());
     }
 
     private static JsonNode body(APIGatewayV2HTTPEvent event) {
@@ -262,25 +254,25 @@ class EventsTest {
 
     // --- Seeds: what each event refers to, created through the real services ---
 
-    private static void nothing(Stride stride, Caller caller) {
+    private static void nothing(Services stride, Caller caller) {
     }
 
-    private static void alice(Stride stride, Caller caller) {
+    private static void alice(Services stride, Caller caller) {
         stride.users().create(owner(caller), new UserInput("Alice", "alice@example.com"));
     }
 
-    private static void aliceAndBob(Stride stride, Caller caller) {
+    private static void aliceAndBob(Services stride, Caller caller) {
         alice(stride, caller);
         stride.users().create(new Caller("bob-sub", false), new UserInput("Bob", "bob@example.com"));
     }
 
-    private static void aliceWithRunAndMood(Stride stride, Caller caller) {
+    private static void aliceWithRunAndMood(Services stride, Caller caller) {
         alice(stride, caller);
         stride.runs().create(owner(caller), new UserRef.Me(), run(8.0, NOV_18, 2880, "Easy"));
         stride.moods().create(owner(caller), new UserRef.Me(), mood("Calm", NOV_18));
     }
 
-    private static void aliceWithRunsInAndBeforeNovember(Stride stride, Caller caller) {
+    private static void aliceWithRunsInAndBeforeNovember(Services stride, Caller caller) {
         alice(stride, caller);
         stride.runs().create(owner(caller), new UserRef.Me(), run(8.0, NOV_18, 2880, "Easy"));
         stride.runs().create(owner(caller), new UserRef.Me(), run(5.0, NOV_19, 1500, "Tempo"));
@@ -288,7 +280,7 @@ class EventsTest {
         stride.moods().create(owner(caller), new UserRef.Me(), mood("Calm", NOV_18));
     }
 
-    private static void aliceWithMoodsInAndBeforeNovember(Stride stride, Caller caller) {
+    private static void aliceWithMoodsInAndBeforeNovember(Services stride, Caller caller) {
         alice(stride, caller);
         stride.moods().create(owner(caller), new UserRef.Me(), mood("Tired", NOV_18));
         stride.moods().create(owner(caller), new UserRef.Me(), mood("Happy", NOV_19));

@@ -2,7 +2,6 @@ package dev.stride.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,14 +12,13 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import dev.stride.functions.support.OpenApiContract;
 import dev.stride.functions.support.TestApi;
-import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.support.TestResponse;
+import dev.stride.testkit.TestDatabase;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,8 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +38,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * openapi.yaml is a valid OpenAPI 3.1 document, describes exactly the routes of API.md and of
+ * openapi.yaml is a valid OpenAPI 3.1 document, the project's own contract: it describes exactly the routes of
  * the handlers, and every answer the real handlers give (successes and errors) is one it
  * documents; its request schemas accept exactly what the handlers accept.
  */
@@ -113,20 +109,6 @@ class OpenApiTest {
             assertThat(operation(routeKey).path("operationId").asText()).as("operationId of %s", routeKey)
                     .isEqualTo(Character.toLowerCase(name.charAt(0)) + name.substring(1));
         });
-    }
-
-    @Test
-    void routes_areExactlyTheRoutesOfApiMd() throws IOException {
-        Path apiMd = Path.of(System.getProperty("stride.projectRoot", ".."), "..", "shared", "API.md").normalize();
-        assumeTrue(Files.isRegularFile(apiMd), "skipped: the contract " + apiMd + " is not there to compare with");
-        Set<String> routes = new TreeSet<>();
-        Matcher route = Pattern.compile("`((?:GET|POST|PUT|PATCH|DELETE) /[^`\\s]*)`").matcher(Files.readString(apiMd));
-        while (route.find()) {
-            routes.add(route.group(1));
-        }
-
-        assertThat(routes).hasSize(18).contains(LOCAL_TOKEN);
-        assertThat(new TreeSet<>(OpenApiContract.routeKeys())).isEqualTo(routes);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.stride.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -16,8 +15,9 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.stride.functions.support.SamTemplate;
-import dev.stride.functions.support.SamTemplate.Function;
+import dev.stride.functions.support.OpenApiContract;
+import dev.stride.testkit.SamTemplate;
+import dev.stride.testkit.SamTemplate.Function;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Modifier;
@@ -36,6 +36,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,13 +44,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * template.yaml is a valid SAM template that deploys exactly the API of ../shared/API.md, each
+ * template.yaml is a valid SAM template that deploys exactly the API openapi.yaml describes, each
  * route to a handler class that exists, each function with its sample event in events/.
  */
 class TemplateTest {
 
-    // Table rows (| `GET /runs/{runId}` |) and the dashboard's paragraph name routes the same way.
-    private static final Pattern API_ROUTE = Pattern.compile("`(GET|POST|PUT|PATCH|DELETE) (/[^`\\s]*)`");
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
 
     private static ObjectNode template;
@@ -182,19 +181,13 @@ class TemplateTest {
     }
 
     @Test
-    void routes_whenComparedWithApiMd_thenEveryRouteMappedExactlyOnceAndNoOther() throws IOException {
-        Path apiMd = SamTemplate.sharedFile("API.md");
-        assumeShared(apiMd);
-        Set<String> documented = new TreeSet<>();
-        Matcher routes = API_ROUTE.matcher(Files.readString(apiMd));
-        while (routes.find()) {
-            documented.add(routes.group(1) + " " + routes.group(2));
-        }
+    void routes_whenComparedWithOpenApi_thenEveryRouteMappedExactlyOnceAndNoOther() {
+        Set<String> documented = new TreeSet<>(OpenApiContract.routeKeys());
         // Served by the local server only, never deployed.
         documented.remove("POST /_local/token");
         List<String> mapped = functions.stream().flatMap(f -> f.routeKey().stream()).toList();
 
-        assertThat(documented).as("routes in API.md").hasSize(17);
+        assertThat(documented).as("routes in openapi.yaml").hasSize(17);
         assertThat(mapped).as("routes in template.yaml").doesNotHaveDuplicates();
         assertThat(new TreeSet<>(mapped)).isEqualTo(documented);
     }
@@ -265,7 +258,7 @@ class TemplateTest {
 
     private static JsonSchema samSchema() throws IOException {
         Path file = SamTemplate.sharedFile("sam/sam.schema.json");
-        assumeShared(file);
+        requireShared(file);
         if (samSchema == null) {
             // SAM's schema annotates its definitions with two keywords of its own; they describe, never constrain.
             JsonMetaSchema draft4 = JsonMetaSchema.builder(JsonMetaSchema.getV4())
@@ -280,10 +273,22 @@ class TemplateTest {
         return samSchema;
     }
 
-    /** A user's clone has no ../shared: the check is skipped there, naming the missing file; CI has it. */
-    private static void assumeShared(Path file) {
-        assumeTrue(Files.isRegularFile(file), () -> "skipped: " + file
-                + " is missing (no ../shared beside this checkout; -Dstride.sharedDir=<dir> points elsewhere)");
+    /**
+     * SAM's schema is the one file a test reads from outside the repository (CI always has it): its
+     * absence fails the check, naming the file, rather than skipping it unseen.
+     */
+    /**
+     * A user's clone has no ../shared: there the check is skipped, naming the missing file, so the
+     * build still passes; CI (CI=true) always has it, and fails without it.
+     */
+    private static void requireShared(Path file) {
+        if (Files.isRegularFile(file)) {
+            return;
+        }
+        String message = "SAM's schema " + file + " is missing (../shared beside this checkout;"
+                + " -Dstride.sharedDir=<dir> points elsewhere)";
+        assertThat("true".equalsIgnoreCase(System.getenv("CI"))).as(message).isFalse();
+        Assumptions.abort(message);
     }
 
     private static ObjectNode globalsFunction(ObjectNode template) {

@@ -2,9 +2,9 @@ package dev.stride.local;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stride.db.DatabaseAccess;
+import dev.stride.instance.DatabaseAccess;
 import dev.stride.db.DatabaseSettings;
-import dev.stride.db.LocalDatabase;
+import dev.stride.testkit.LocalDatabase;
 import dev.stride.local.gateway.LocalServer;
 import dev.stride.local.lambda.CodePackage;
 import dev.stride.local.lambda.EnvVarsFile;

@@ -3,7 +3,7 @@ package dev.stride.local;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stride.db.LocalDatabase;
+import dev.stride.testkit.LocalDatabase;
 import dev.stride.local.lambda.CodePackage;
 import dev.stride.local.lambda.EnvVarsFile;
 import dev.stride.local.lambda.FunctionRuntime;

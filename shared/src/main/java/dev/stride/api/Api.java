@@ -3,6 +3,10 @@ package dev.stride.api;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.stride.domain.Conflict;
+import dev.stride.domain.DomainException;
+import dev.stride.domain.Invalid;
+import dev.stride.domain.NotFound;
 import dev.stride.observability.Invocation;
 import dev.stride.observability.Metrics;
 import java.sql.SQLException;
@@ -14,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The doorway every handler goes through: reads the event into an {@link ApiRequest}, runs the
  * operation, and translates every failure into problem+json. This is the one place where
- * exceptions become HTTP; a 500 never carries an exception's message or class.
+ * exceptions become HTTP (the domain's {@link DomainException}s in {@link #problem}); a 500 never
+ * carries an exception's message or class.
  */
 public final class Api {
 
@@ -55,6 +60,8 @@ public final class Api {
             return operation.apply(new ApiRequest(event));
         } catch (ProblemException problem) {
             return Responses.problem(problem, path);
+        } catch (DomainException failure) {
+            return Responses.problem(problem(failure), path);
         } catch (RuntimeException failure) {
             ProblemException problem = fromDatabase(failure);
             if (problem.status() >= 500) {
@@ -64,16 +71,27 @@ public final class Api {
         }
     }
 
+    /** The HTTP answer to a domain failure. */
+    static ProblemException problem(DomainException failure) {
+        String type = ProblemException.TYPE;
+        return switch (failure) {
+            case NotFound notFound -> new ProblemException(404, type + "not-found", "Not Found", notFound.getMessage(), null);
+            case Conflict conflict -> new ProblemException(409, type + "conflict", "Conflict", conflict.getMessage(), null);
+            case Invalid invalid -> new ProblemException(400, type + "validation-error", "Invalid Request",
+                    invalid.getMessage(), invalid.errors());
+        };
+    }
+
     /** What a database failure means to the client; anything unrecognised is a 500. */
     static ProblemException fromDatabase(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 if (state.equals("23505")) {
-                    return ProblemException.conflict(conflictDetail(sql));
+                    return problem(new Conflict(conflictDetail(sql)));
                 }
                 if (state.equals("23503")) {
-                    return ProblemException.conflict("the resource changed while the request ran; try again");
+                    return problem(new Conflict("the resource changed while the request ran; try again"));
                 }
                 if (state.startsWith("08") || state.equals("57P01") || state.equals("53300")) {
                     return ProblemException.unavailable();

@@ -4,22 +4,25 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stride.domain.Caller;
+import dev.stride.domain.FieldError;
+import dev.stride.domain.Invalid;
+import dev.stride.domain.Patch;
+import dev.stride.domain.UserRef;
 import dev.stride.json.Dates;
 import dev.stride.json.Json;
 import dev.stride.json.RequestBinder;
-import java.util.Locale;
 import dev.stride.paging.DateRange;
+import dev.stride.paging.ListParameters;
 import dev.stride.paging.ListQuery;
-import dev.stride.runs.TagName;
-import dev.stride.runs.Tags;
-import dev.stride.validation.TextRules;
-import dev.stride.api.ProblemException.FieldError;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /** An HTTP API (payload 2.0) event, read the way every Stride handler reads it. */
 public final class ApiRequest {
@@ -38,7 +41,7 @@ public final class ApiRequest {
         var context = event.getRequestContext();
         var authorizer = context == null ? null : context.getAuthorizer();
         var jwt = authorizer == null ? null : authorizer.getJwt();
-        return Caller.fromClaims(jwt == null ? null : jwt.getClaims());
+        return Claims.caller(jwt == null ? null : jwt.getClaims());
     }
 
     /** A positive 64-bit ID from the path; anything else is a 400 naming the parameter. */
@@ -46,7 +49,7 @@ public final class ApiRequest {
         String raw = pathParameter(name);
         Long id = parseId(raw);
         if (id == null) {
-            throw ProblemException.invalid(name, "must be a positive integer");
+            throw Invalid.field(name, "must be a positive integer");
         }
         return id;
     }
@@ -59,89 +62,110 @@ public final class ApiRequest {
         }
         Long id = parseId(raw);
         if (id == null) {
-            throw ProblemException.invalid(name, "must be a positive integer or \"me\"");
+            throw Invalid.field(name, "must be a positive integer or \"me\"");
         }
         return new UserRef.Id(id);
     }
 
-    /** Which filters a list takes besides {@code limit} and {@code cursor}; other query parameters are ignored. */
-    public enum Filter { DATES, TAG }
-
-    /** The parameters of a list, all checked at once: {@code limit}, {@code cursor} and the given filters. */
-    public ListQuery listQuery(Filter... filters) {
-        List<FieldError> errors = new ArrayList<>();
-        int limit = ListQuery.DEFAULT_LIMIT;
-        String rawLimit = query("limit");
-        if (rawLimit != null) {
-            Long parsed = parseLong(rawLimit);
-            if (parsed == null || parsed < 1 || parsed > ListQuery.MAX_LIMIT) {
-                errors.add(new FieldError("limit", "must be an integer from 1 to " + ListQuery.MAX_LIMIT));
-            } else {
-                limit = parsed.intValue();
-            }
-        }
-        String cursor = query("cursor");
+    /**
+     * The parameters of a list, all checked at once: {@code limit}, {@code cursor}, and the filter
+     * that {@code filter} reads (e.g. {@link ListParameters#dates}); other parameters are ignored.
+     */
+    public <F> ListQuery<F> listQuery(Function<ListParameters, F> filter) {
+        Parameters parameters = new Parameters();
+        int limit = parameters.limit();
+        String cursor = parameters.get("cursor");
         if (cursor != null && cursor.isEmpty()) {
-            errors.add(new FieldError("cursor", "must not be empty"));
+            parameters.reject("cursor", "must not be empty");
         }
-        List<Filter> wanted = List.of(filters);
-        DateRange range = wanted.contains(Filter.DATES) ? dates(errors) : new DateRange(null, null);
-        String tag = wanted.contains(Filter.TAG) ? tag(errors) : null;
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        return new ListQuery(limit, cursor, range.from(), range.to(), tag);
+        F read = filter.apply(parameters);
+        parameters.requireValid();
+        return new ListQuery<>(limit, cursor, read);
+    }
+
+    /** The parameters of a list that has no filter: {@code limit} and {@code cursor}. */
+    public ListQuery<Void> listQuery() {
+        return listQuery(parameters -> null);
     }
 
     /** The {@code from} and {@code to} parameters; a 400 if either is not a date or from is after to. */
     public DateRange dateRange() {
-        List<FieldError> errors = new ArrayList<>();
-        DateRange range = dates(errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
+        Parameters parameters = new Parameters();
+        DateRange range = parameters.dates();
+        parameters.requireValid();
         return range;
-    }
-
-    private DateRange dates(List<FieldError> errors) {
-        LocalDate from = date("from", errors);
-        LocalDate to = date("to", errors);
-        if (from != null && to != null && from.isAfter(to)) {
-            errors.add(new FieldError("from", "must not be after to"));
-        }
-        return new DateRange(from, to);
-    }
-
-    private String tag(List<FieldError> errors) {
-        String raw = query("tag");
-        if (raw == null) {
-            return null;
-        }
-        String tag = Tags.normalise(raw);
-        String problem = TextRules.problem(tag, 1, TagName.MAX);
-        if (problem != null) {
-            errors.add(new FieldError("tag", problem));
-        }
-        return tag;
     }
 
     /** The body as a new {@code type}, every bad field reported at once. */
     public <R extends Record> R body(Class<R> type) {
-        return RequestBinder.bind(jsonBody(), type);
+        return RequestBinder.bind(jsonObject(), type);
     }
 
     /** The body of a PATCH: a JSON object of the fields to change, applied later to the current values. */
     public <R extends Record> Patch<R> patch(Class<R> type) {
-        JsonNode body = jsonBody();
-        if (!body.isObject()) {
-            throw ProblemException.badRequest("the request body must be a JSON object");
-        }
-        return new Patch<>((ObjectNode) body, type);
+        return new JsonPatch<>(jsonObject(), type);
     }
 
-    public String query(String name) {
+    private String query(String name) {
         Map<String, String> query = event.getQueryStringParameters();
         return query == null ? null : query.get(name);
+    }
+
+    /** The query string as a list reads it, collecting every bad parameter. */
+    private final class Parameters implements ListParameters {
+
+        private final List<FieldError> errors = new ArrayList<>();
+
+        @Override
+        public String get(String name) {
+            return query(name);
+        }
+
+        @Override
+        public void reject(String name, String message) {
+            errors.add(new FieldError(name, message));
+        }
+
+        @Override
+        public DateRange dates() {
+            LocalDate from = date("from");
+            LocalDate to = date("to");
+            if (from != null && to != null && from.isAfter(to)) {
+                reject("from", "must not be after to");
+            }
+            return new DateRange(from, to);
+        }
+
+        int limit() {
+            String raw = get("limit");
+            if (raw == null) {
+                return ListQuery.DEFAULT_LIMIT;
+            }
+            Long parsed = parseLong(raw);
+            if (parsed == null || parsed < 1 || parsed > ListQuery.MAX_LIMIT) {
+                reject("limit", "must be an integer from 1 to " + ListQuery.MAX_LIMIT);
+                return ListQuery.DEFAULT_LIMIT;
+            }
+            return parsed.intValue();
+        }
+
+        void requireValid() {
+            if (!errors.isEmpty()) {
+                throw new Invalid(errors);
+            }
+        }
+
+        private LocalDate date(String name) {
+            String raw = get(name);
+            if (raw == null) {
+                return null;
+            }
+            LocalDate date = Dates.parse(raw);
+            if (date == null) {
+                reject(name, "must be a date (YYYY-MM-DD)");
+            }
+            return date;
+        }
     }
 
     private String pathParameter(String name) {
@@ -151,6 +175,13 @@ public final class ApiRequest {
             throw new IllegalStateException("the route has no path parameter " + name);
         }
         return value;
+    }
+
+    private ObjectNode jsonObject() {
+        if (!(jsonBody() instanceof ObjectNode object)) {
+            throw ProblemException.badRequest("the request body must be a JSON object");
+        }
+        return object;
     }
 
     private JsonNode jsonBody() {
@@ -202,18 +233,6 @@ public final class ApiRequest {
     private static boolean isJson(String contentType) {
         String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         return mediaType.equals("application/json") || mediaType.endsWith("+json");
-    }
-
-    private LocalDate date(String name, List<FieldError> errors) {
-        String raw = query(name);
-        if (raw == null) {
-            return null;
-        }
-        LocalDate date = Dates.parse(raw);
-        if (date == null) {
-            errors.add(new FieldError(name, "must be a date (YYYY-MM-DD)"));
-        }
-        return date;
     }
 
     private static Long parseId(String raw) {

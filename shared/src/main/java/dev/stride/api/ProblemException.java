@@ -1,10 +1,13 @@
 package dev.stride.api;
 
+import dev.stride.domain.FieldError;
+import dev.stride.domain.Invalid;
 import java.util.List;
 
 /**
- * An answer other than success that the client caused or may see: translated to
- * {@code application/problem+json} in one place, {@link Api#handle}.
+ * An HTTP answer other than success, as problem+json writes it: those only the HTTP edge can cause
+ * (an unreadable body, no identity, the database out of reach), and what {@link Api#problem} makes
+ * of the domain's failures. Written in one place, {@link Api#handle}.
  */
 public class ProblemException extends RuntimeException {
 
@@ -41,31 +44,11 @@ public class ProblemException extends RuntimeException {
         return errors;
     }
 
-    /** One bad field of a request: {@code {"field": "distance", "message": "must be greater than 0"}}. */
-    public record FieldError(String field, String message) {
-    }
+    static final String TYPE = "https://stride.dev/problems/";
 
-    private static final String TYPE = "https://stride.dev/problems/";
-
-    /** The resource does not exist, or belongs to somebody else (the two look the same). */
-    public static ProblemException notFound(String what) {
-        return new ProblemException(404, TYPE + "not-found", "Not Found", what + " not found", null);
-    }
-
-    public static ProblemException conflict(String detail) {
-        return new ProblemException(409, TYPE + "conflict", "Conflict", detail, null);
-    }
-
-    /** A validation error: every bad field at once. */
+    /** A validation error, every bad field at once, for an edge outside the domain (the local server's token endpoint). */
     public static ProblemException invalid(List<FieldError> errors) {
-        String detail = errors.size() == 1
-                ? "1 field is invalid"
-                : errors.size() + " fields are invalid";
-        return new ProblemException(400, TYPE + "validation-error", "Invalid Request", detail, errors);
-    }
-
-    public static ProblemException invalid(String field, String message) {
-        return invalid(List.of(new FieldError(field, message)));
+        return Api.problem(new Invalid(errors));
     }
 
     /** A request that cannot be read at all (malformed JSON, a body that is not an object). */

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.rds.RdsUtilities;
  * it is {@link #RENEW_AFTER} old, then a new one is signed.
  *
  * <p>The database (or RDS Proxy) accepts a token only over TLS, so connections made with it
- * require SSL ({@link dev.stride.db.DatabaseAccess} sets {@code sslmode=require}).
+ * require SSL ({@code dev.stride.instance.DatabaseAccess} sets {@code sslmode=require}).
  */
 public final class IamTokenLogin implements LoginSource {
 

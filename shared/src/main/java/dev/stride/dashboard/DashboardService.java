@@ -1,11 +1,11 @@
 package dev.stride.dashboard;
 
-import dev.stride.Numbers;
-import dev.stride.api.Caller;
-import dev.stride.api.UserRef;
 import dev.stride.db.Database;
+import dev.stride.domain.Caller;
+import dev.stride.domain.Rounding;
+import dev.stride.domain.UserRef;
 import dev.stride.paging.DateRange;
-import dev.stride.users.Owners;
+import dev.stride.users.Ownership;
 import dev.stride.users.User;
 import java.sql.Date;
 import java.time.DayOfWeek;
@@ -57,7 +57,7 @@ public final class DashboardService {
     public DashboardView get(Caller caller, UserRef owner, DateRange range) {
         Plan plan = Plan.of(range.from(), range.to());
         return database.transaction(em -> {
-            User user = Owners.resolve(em, caller, owner);
+            User user = Ownership.resolve(em, caller, owner);
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(WEEKS)
                     .setParameter(1, user.getId())
@@ -89,15 +89,15 @@ public final class DashboardService {
             timedSeconds += ((Number) row[3]).doubleValue();
             timedKm += ((Number) row[4]).doubleValue();
             longest = longest == null ? weekLongest : Math.max(longest, weekLongest);
-            weeks.add(new DashboardView.Week(toLocalDate(row[0]), weekRuns, Numbers.round(weekKm, 3)));
+            weeks.add(new DashboardView.Week(toLocalDate(row[0]), weekRuns, Rounding.round(weekKm, 3)));
         }
         return new DashboardView(
                 username,
                 runs,
-                Numbers.round(km, 3),
-                runs == 0 ? null : Numbers.round(km / runs, 3),
-                Numbers.round(longest, 3),
-                timedKm == 0 ? null : Numbers.round(timedSeconds / timedKm, 1),
+                Rounding.round(km, 3),
+                runs == 0 ? null : Rounding.round(km / runs, 3),
+                Rounding.round(longest, 3),
+                timedKm == 0 ? null : Rounding.round(timedSeconds / timedKm, 1),
                 latestMood,
                 weeks);
     }

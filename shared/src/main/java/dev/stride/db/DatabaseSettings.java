@@ -81,7 +81,8 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         return new DatabaseSettings("jdbc:postgresql://" + hostPort + path + query, user, password, poolSize);
     }
 
-    static int parsePoolSize(String value) {
+    /** {@code DB_POOL_SIZE}: 1 when unset, else a whole number of at least 1. */
+    public static int parsePoolSize(String value) {
         if (value == null || value.isBlank()) {
             return 1;
         }
@@ -101,7 +102,8 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 
-    static String blankToNull(String value) {
+    /** The value trimmed, or null when it is absent or blank. */
+    public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
 

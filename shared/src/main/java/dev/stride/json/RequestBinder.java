@@ -2,8 +2,8 @@ package dev.stride.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stride.api.ProblemException;
-import dev.stride.api.ProblemException.FieldError;
+import dev.stride.domain.FieldError;
+import dev.stride.domain.Invalid;
 import dev.stride.validation.Validation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -35,11 +35,11 @@ public final class RequestBinder {
     private RequestBinder() {
     }
 
-    /** Binds and validates {@code body} as a new {@code type}; validation groups beyond Default may be given. */
-    public static <R extends Record> R bind(JsonNode body, Class<R> type, Class<?>... groups) {
-        if (body == null || !body.isObject()) {
-            throw ProblemException.badRequest("the request body must be a JSON object");
-        }
+    /**
+     * Binds and validates the JSON object {@code body} as a new {@code type}; validation groups
+     * beyond Default may be given. {@link Invalid} names every bad field.
+     */
+    public static <R extends Record> R bind(ObjectNode body, Class<R> type, Class<?>... groups) {
         Shape shape = shapeOf(type);
         List<FieldError> errors = new ArrayList<>();
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
@@ -70,7 +70,7 @@ public final class RequestBinder {
         }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
-            throw ProblemException.invalid(errors);
+            throw new Invalid(errors);
         }
         return record;
     }

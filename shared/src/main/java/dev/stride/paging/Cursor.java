@@ -1,7 +1,7 @@
 package dev.stride.paging;
 
 import dev.stride.aws.SecretSettings;
-import dev.stride.api.ProblemException;
+import dev.stride.domain.Invalid;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -36,6 +36,18 @@ public final class Cursor {
     public record Position(LocalDate date, long id) {
     }
 
+    /**
+     * The scope of a list: its name and the values that define it (owner, filters), so that a
+     * cursor is only valid for the list and filters it was issued for.
+     */
+    public static String scope(String list, Object... definedBy) {
+        StringBuilder scope = new StringBuilder(list);
+        for (Object value : definedBy) {
+            scope.append('|').append(value);
+        }
+        return scope.toString();
+    }
+
     public static String encode(String scope, Position position) {
         ByteBuffer payload = ByteBuffer.allocate(SCOPE_BYTES + Long.BYTES + Long.BYTES);
         payload.put(digest(scope), 0, SCOPE_BYTES);
@@ -47,7 +59,7 @@ public final class Cursor {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
-    /** The position a cursor stands for; a 400 if Stride did not issue it for this very list. */
+    /** The position a cursor stands for; {@link Invalid} if Stride did not issue it for this very list. */
     public static Position decode(String cursor, String scope) {
         byte[] token;
         try {
@@ -68,7 +80,7 @@ public final class Cursor {
         byte[] issuedScope = new byte[SCOPE_BYTES];
         payload.get(issuedScope);
         if (!MessageDigest.isEqual(issuedScope, Arrays.copyOf(digest(scope), SCOPE_BYTES))) {
-            throw ProblemException.invalid("cursor", "was issued for a different list or different filters");
+            throw Invalid.field("cursor", "was issued for a different list or different filters");
         }
         long day = payload.getLong();
         long id = payload.getLong();
@@ -78,8 +90,8 @@ public final class Cursor {
         return new Position(day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day), id);
     }
 
-    private static ProblemException invalid() {
-        return ProblemException.invalid("cursor", "is not a cursor that Stride issued");
+    private static Invalid invalid() {
+        return Invalid.field("cursor", "is not a cursor that Stride issued");
     }
 
     private static byte[] mac(byte[] body) {

@@ -1,17 +1,17 @@
 package dev.stride.runs;
 
-import dev.stride.api.Caller;
-import dev.stride.api.Patch;
-import dev.stride.api.UserRef;
 import dev.stride.db.Database;
+import dev.stride.domain.Caller;
+import dev.stride.domain.Patch;
+import dev.stride.domain.UserRef;
 import dev.stride.paging.Cursor;
+import dev.stride.paging.Keyset;
 import dev.stride.paging.ListQuery;
 import dev.stride.paging.Page;
-import dev.stride.users.Owners;
+import dev.stride.users.Ownership;
 import dev.stride.users.User;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class RunService {
 
     public RunView create(Caller caller, UserRef owner, RunInput input) {
         return database.transaction(em -> {
-            User user = Owners.resolve(em, caller, owner);
+            User user = Ownership.resolve(em, caller, owner);
             Run run = new Run(user.getId());
             apply(em, run, input);
             if (run.getDate() == null) {
@@ -46,59 +46,30 @@ public final class RunService {
     }
 
     /** The user's runs, newest first (date, then id), filtered by date range and tag. */
-    public Page<RunView> list(Caller caller, UserRef owner, ListQuery query) {
+    public Page<RunView> list(Caller caller, UserRef owner, ListQuery<RunFilter> query) {
+        RunFilter filter = query.filter();
         return database.transaction(em -> {
-            User user = Owners.resolve(em, caller, owner);
-            String scope = query.scope("runs", user.getId());
-            Cursor.Position after = query.cursor() == null ? null : Cursor.decode(query.cursor(), scope);
-
-            StringBuilder jpql = new StringBuilder("SELECT r FROM Run r");
-            if (query.tag() != null) {
-                jpql.append(" JOIN r.tags t");
+            User user = Ownership.resolve(em, caller, owner);
+            Keyset<Run> runs = Keyset.byDateThenId(Run.class, "r", run -> new Cursor.Position(run.getDate(), run.getId()));
+            if (filter.tag() != null) {
+                runs.join("JOIN r.tags t");
             }
-            jpql.append(" WHERE r.userId = :userId");
-            if (query.tag() != null) {
-                jpql.append(" AND t.name = :tag");
-            }
-            if (query.from() != null) {
-                jpql.append(" AND r.date >= :from");
-            }
-            if (query.to() != null) {
-                jpql.append(" AND r.date <= :to");
-            }
-            if (after != null) {
-                jpql.append(" AND (r.date < :afterDate OR (r.date = :afterDate AND r.id < :afterId))");
-            }
-            jpql.append(" ORDER BY r.date DESC, r.id DESC");
-
-            TypedQuery<Run> select = em.createQuery(jpql.toString(), Run.class)
-                    .setParameter("userId", user.getId());
-            if (query.tag() != null) {
-                select.setParameter("tag", query.tag());
-            }
-            if (query.from() != null) {
-                select.setParameter("from", query.from());
-            }
-            if (query.to() != null) {
-                select.setParameter("to", query.to());
-            }
-            if (after != null) {
-                select.setParameter("afterDate", after.date()).setParameter("afterId", after.id());
-            }
-            List<Run> runs = select.setMaxResults(query.limit() + 1).getResultList();
-            return Page.of(runs, query.limit(), scope, run -> new Cursor.Position(run.getDate(), run.getId()))
-                    .map(RunView::of);
+            runs.where("r.userId = :userId", "userId", user.getId())
+                    .whereGiven("t.name = :tag", "tag", filter.tag())
+                    .within(filter.dates());
+            String scope = Cursor.scope("runs", user.getId(), filter.dates().from(), filter.dates().to(), filter.tag());
+            return runs.page(em, query, scope).map(RunView::of);
         });
     }
 
     public RunView get(Caller caller, long runId) {
-        return database.transaction(em -> RunView.of(Owners.find(em, caller, Run.class, runId, LockModeType.NONE)));
+        return database.transaction(em -> RunView.of(Ownership.find(em, caller, Run.class, runId, LockModeType.NONE)));
     }
 
     public RunView update(Caller caller, long runId, Patch<RunInput> patch) {
         return database.transaction(em -> {
             // Locked: unit and distance together make distance_km, so two PATCHes must not interleave.
-            Run run = Owners.find(em, caller, Run.class, runId, LockModeType.PESSIMISTIC_WRITE);
+            Run run = Ownership.find(em, caller, Run.class, runId, LockModeType.PESSIMISTIC_WRITE);
             RunInput changed = patch.applyTo(RunView.toInput(run));
             apply(em, run, changed);
             em.flush();
@@ -108,7 +79,7 @@ public final class RunService {
 
     public void delete(Caller caller, long runId) {
         database.transaction(em -> {
-            Run run = Owners.find(em, caller, Run.class, runId, LockModeType.NONE);
+            Run run = Ownership.find(em, caller, Run.class, runId, LockModeType.NONE);
             em.createQuery("DELETE FROM Run r WHERE r.id = :id").setParameter("id", run.getId()).executeUpdate();
             return null;
         });

@@ -1,6 +1,6 @@
 package dev.stride.runs;
 
-import dev.stride.Numbers;
+import dev.stride.domain.Rounding;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -26,9 +26,9 @@ public record RunView(
     public static RunView of(Run run) {
         Double pace = run.getDurationSeconds() == null
                 ? null
-                : Numbers.round(run.getDurationSeconds() / run.getDistanceKm(), 1);
+                : Rounding.round(run.getDurationSeconds() / run.getDistanceKm(), 1);
         return new RunView(run.getId(), run.getUserId(),
-                Numbers.round(run.getDistance(), 3), run.getUnit(), Numbers.round(run.getDistanceKm(), 3),
+                Rounding.round(run.getDistance(), 3), run.getUnit(), Rounding.round(run.getDistanceKm(), 3),
                 run.getDate(), run.getDurationSeconds(), pace,
                 run.getMood(), run.getTitle(), run.getNotes(),
                 run.getTags().stream().map(Tag::getName).sorted().toList(),

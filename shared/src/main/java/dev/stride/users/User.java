@@ -1,19 +1,19 @@
 package dev.stride.users;
 
 import dev.stride.db.Timestamped;
-import dev.stride.moods.Mood;
-import dev.stride.runs.Run;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
-import java.util.List;
 
-/** A user profile, bound to the identity (the token's {@code sub}) that created it. */
+/**
+ * A user profile, bound to the identity (the token's {@code sub}) that created it. Its runs and
+ * moods point at it ({@link UserOwned}), not it at them: deleting a user deletes them through the
+ * foreign keys' ON DELETE CASCADE, one statement instead of one per row, and {@code users} needs
+ * to know no feature built on it.
+ */
 @Entity
 @Table(name = "users")
 public class User extends Timestamped {
@@ -30,14 +30,6 @@ public class User extends Timestamped {
 
     @Column(nullable = false, length = 120)
     private String email;
-
-    // Navigable for queries, never loaded by the handlers. Deleting a user deletes these rows
-    // through the foreign keys' ON DELETE CASCADE: one statement instead of one per row.
-    @OneToMany(mappedBy = "user", fetch = FetchType.LAZY)
-    private List<Run> runs;
-
-    @OneToMany(mappedBy = "user", fetch = FetchType.LAZY)
-    private List<Mood> moods;
 
     protected User() {
     }

@@ -1,16 +1,16 @@
 package dev.stride.users;
 
-import dev.stride.api.Caller;
-import dev.stride.api.Patch;
-import dev.stride.api.ProblemException;
-import dev.stride.api.UserRef;
 import dev.stride.db.Database;
+import dev.stride.domain.Caller;
+import dev.stride.domain.Conflict;
+import dev.stride.domain.Patch;
+import dev.stride.domain.UserRef;
 import dev.stride.paging.Cursor;
+import dev.stride.paging.Keyset;
 import dev.stride.paging.ListQuery;
 import dev.stride.paging.Page;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import java.util.List;
 
 /** User profiles: each bound to the identity that created it. */
@@ -24,8 +24,8 @@ public final class UserService {
 
     public UserView create(Caller caller, UserInput input) {
         return database.transaction(em -> {
-            if (Owners.bySub(em, caller.sub(), LockModeType.NONE) != null) {
-                throw ProblemException.conflict("the caller already has a profile");
+            if (Ownership.bySub(em, caller.sub(), LockModeType.NONE) != null) {
+                throw new Conflict("the caller already has a profile");
             }
             requireEmailFree(em, input.email(), null);
             User user = new User(caller.sub(), input.username(), input.email());
@@ -36,38 +36,24 @@ public final class UserService {
     }
 
     /** Admins: every user; anyone else: a list holding only their own profile. Newest first. */
-    public Page<UserView> list(Caller caller, ListQuery query) {
-        String scope = "users|" + (caller.admin() ? "*" : caller.sub());
-        Cursor.Position after = query.cursor() == null ? null : Cursor.decode(query.cursor(), scope);
+    public Page<UserView> list(Caller caller, ListQuery<?> query) {
+        String scope = Cursor.scope("users", caller.admin() ? "*" : caller.sub());
         return database.transaction(em -> {
-            StringBuilder jpql = new StringBuilder("SELECT u FROM User u WHERE 1 = 1");
+            Keyset<User> users = Keyset.byId(User.class, "u", User::getId);
             if (!caller.admin()) {
-                jpql.append(" AND u.ownerSub = :sub");
+                users.where("u.ownerSub = :sub", "sub", caller.sub());
             }
-            if (after != null) {
-                jpql.append(" AND u.id < :afterId");
-            }
-            jpql.append(" ORDER BY u.id DESC");
-            TypedQuery<User> select = em.createQuery(jpql.toString(), User.class);
-            if (!caller.admin()) {
-                select.setParameter("sub", caller.sub());
-            }
-            if (after != null) {
-                select.setParameter("afterId", after.id());
-            }
-            List<User> users = select.setMaxResults(query.limit() + 1).getResultList();
-            return Page.of(users, query.limit(), scope, user -> new Cursor.Position(null, user.getId()))
-                    .map(UserView::of);
+            return users.page(em, query, scope).map(UserView::of);
         });
     }
 
     public UserView get(Caller caller, UserRef ref) {
-        return database.transaction(em -> UserView.of(Owners.resolve(em, caller, ref)));
+        return database.transaction(em -> UserView.of(Ownership.resolve(em, caller, ref)));
     }
 
     public UserView update(Caller caller, UserRef ref, Patch<UserInput> patch) {
         return database.transaction(em -> {
-            User user = Owners.resolve(em, caller, ref, LockModeType.PESSIMISTIC_WRITE);
+            User user = Ownership.resolve(em, caller, ref, LockModeType.PESSIMISTIC_WRITE);
             UserInput changed = patch.applyTo(UserView.of(user).toInput());
             if (!changed.email().equalsIgnoreCase(user.getEmail())) {
                 requireEmailFree(em, changed.email(), user.getId());
@@ -82,7 +68,7 @@ public final class UserService {
     /** Deletes the user with all their runs and moods (the foreign keys cascade). */
     public void delete(Caller caller, UserRef ref) {
         database.transaction(em -> {
-            User user = Owners.resolve(em, caller, ref);
+            User user = Ownership.resolve(em, caller, ref);
             em.createQuery("DELETE FROM User u WHERE u.id = :id")
                     .setParameter("id", user.getId())
                     .executeUpdate();
@@ -96,7 +82,7 @@ public final class UserService {
                 .setParameter("email", email)
                 .getResultList();
         if (holders.stream().anyMatch(id -> !id.equals(except))) {
-            throw ProblemException.conflict("the email is already taken");
+            throw new Conflict("the email is already taken");
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.stride.validation;
 
-import dev.stride.api.ProblemException.FieldError;
+import dev.stride.domain.FieldError;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;

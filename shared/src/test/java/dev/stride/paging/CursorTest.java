@@ -3,7 +3,8 @@ package dev.stride.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stride.api.ProblemException;
+import dev.stride.domain.FieldError;
+import dev.stride.domain.Invalid;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -27,30 +28,28 @@ class CursorTest {
     }
 
     @Test
-    void decode_whenOtherScope_then400NamingCursor() {
+    void decode_whenOtherScope_thenInvalidNamingCursor() {
         String cursor = Cursor.encode("runs|7|null|null|null", new Cursor.Position(LocalDate.of(2026, 1, 1), 1));
 
         assertThatThrownBy(() -> Cursor.decode(cursor, "runs|7|2026-01-01|null|null"))
-                .isInstanceOfSatisfying(ProblemException.class, p -> {
-                    assertThat(p.status()).isEqualTo(400);
-                    assertThat(p.errors()).extracting(ProblemException.FieldError::field).containsExactly("cursor");
-                });
+                .isInstanceOfSatisfying(Invalid.class, p ->
+                        assertThat(p.errors()).extracting(FieldError::field).containsExactly("cursor"));
     }
 
     @Test
-    void decode_whenAnyByteChanged_then400() {
+    void decode_whenAnyByteChanged_thenInvalid() {
         String cursor = Cursor.encode("s", new Cursor.Position(LocalDate.of(2026, 1, 1), 1));
         for (int i = 0; i < cursor.length(); i++) {
             char replacement = cursor.charAt(i) == 'A' ? 'B' : 'A';
             String tampered = cursor.substring(0, i) + replacement + cursor.substring(i + 1);
-            assertThatThrownBy(() -> Cursor.decode(tampered, "s")).isInstanceOf(ProblemException.class);
+            assertThatThrownBy(() -> Cursor.decode(tampered, "s")).isInstanceOf(Invalid.class);
         }
     }
 
     @Test
-    void decode_whenGarbage_then400() {
+    void decode_whenGarbage_thenInvalid() {
         for (String garbage : new String[] {"", "x", "!!!", "a".repeat(500)}) {
-            assertThatThrownBy(() -> Cursor.decode(garbage, "s")).isInstanceOf(ProblemException.class);
+            assertThatThrownBy(() -> Cursor.decode(garbage, "s")).isInstanceOf(Invalid.class);
         }
     }
 }

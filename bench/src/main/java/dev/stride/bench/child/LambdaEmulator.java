@@ -94,7 +94,7 @@ public final class LambdaEmulator {
         }
         // On a JDK without CRaC, org.crac's global context refuses to be driven from outside, so
         // the hooks that Stride registered with it are called directly, in the runtime's order.
-        java.lang.reflect.Field field = Class.forName("dev.stride.Stride").getDeclaredField("hooks");
+        java.lang.reflect.Field field = Class.forName("dev.stride.instance.Services").getDeclaredField("hooks");
         field.setAccessible(true);
         Object hooks = field.get(null);
         if (hooks == null) {

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.stride.Env;
-import dev.stride.Stride;
 import dev.stride.bench.child.BenchContext;
 import dev.stride.bench.child.JdbcFloor;
 import dev.stride.bench.seed.Fixture;
@@ -14,6 +13,7 @@ import dev.stride.functions.runs.DeleteRunHandler;
 import dev.stride.functions.runs.GetRunHandler;
 import dev.stride.functions.runs.ListRunsHandler;
 import dev.stride.functions.runs.UpdateRunHandler;
+import dev.stride.instance.Services;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -92,6 +92,6 @@ public final class Api implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         floor.connection().close();
-        Stride.instance().database().close();
+        Services.instance().database().close();
     }
 }

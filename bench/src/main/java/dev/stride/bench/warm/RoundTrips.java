@@ -3,8 +3,8 @@ package dev.stride.bench.warm;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.Stride;
 import dev.stride.bench.child.JdbcFloor;
+import dev.stride.bench.report.Stats;
 import dev.stride.bench.seed.Fixture;
 import dev.stride.db.Database;
 import dev.stride.functions.dashboard.GetDashboardHandler;
@@ -13,9 +13,9 @@ import dev.stride.functions.runs.DeleteRunHandler;
 import dev.stride.functions.runs.GetRunHandler;
 import dev.stride.functions.runs.ListRunsHandler;
 import dev.stride.functions.runs.UpdateRunHandler;
+import dev.stride.instance.Services;
 import java.sql.Connection;
 import java.sql.SQLException;
-import dev.stride.bench.report.Stats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,10 +74,10 @@ public final class RoundTrips {
     }
 
     private static WireTrace.Trace handler(Fixture fixture,
-                                           Function<Stride, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> build,
+                                           Function<Services, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> build,
                                            EventSource events, int expected) throws SQLException {
         try (Database database = Database.open(fixture.database())) {
-            var handler = build.apply(Stride.over(database));
+            var handler = build.apply(Services.over(database));
             Api.call(handler, events.next(), expected);
             APIGatewayV2HTTPEvent event = events.next();
             return WireTrace.of(() -> Api.call(handler, event, expected));

@@ -4,10 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.Stride;
 import dev.stride.api.Api;
 import dev.stride.api.Responses;
 import dev.stride.dashboard.DashboardService;
+import dev.stride.instance.Services;
 
 /** {@code GET /users/{id}/dashboard}: totals, averages, latest mood and runs by week, within {@code from}–{@code to}. */
 public final class GetDashboardHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -15,7 +15,7 @@ public final class GetDashboardHandler implements RequestHandler<APIGatewayV2HTT
     private final DashboardService service;
 
     public GetDashboardHandler() {
-        this(Stride.instance().dashboard());
+        this(Services.instance().dashboard());
     }
 
     public GetDashboardHandler(DashboardService service) {

@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.Stride;
 import dev.stride.api.Api;
 import dev.stride.api.Responses;
+import dev.stride.instance.Services;
 import dev.stride.moods.MoodService;
 
 /** {@code DELETE /moods/{moodId}}: deletes a mood. */
@@ -15,7 +15,7 @@ public final class DeleteMoodHandler implements RequestHandler<APIGatewayV2HTTPE
     private final MoodService service;
 
     public DeleteMoodHandler() {
-        this(Stride.instance().moods());
+        this(Services.instance().moods());
     }
 
     public DeleteMoodHandler(MoodService service) {

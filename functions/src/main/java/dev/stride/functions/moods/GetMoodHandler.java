@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.Stride;
 import dev.stride.api.Api;
 import dev.stride.api.Responses;
+import dev.stride.instance.Services;
 import dev.stride.moods.MoodService;
 
 /** {@code GET /moods/{moodId}}: one mood. */
@@ -15,7 +15,7 @@ public final class GetMoodHandler implements RequestHandler<APIGatewayV2HTTPEven
     private final MoodService service;
 
     public GetMoodHandler() {
-        this(Stride.instance().moods());
+        this(Services.instance().moods());
     }
 
     public GetMoodHandler(MoodService service) {

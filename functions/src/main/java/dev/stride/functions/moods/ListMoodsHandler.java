@@ -1,15 +1,14 @@
 package dev.stride.functions.moods;
 
-import static dev.stride.api.ApiRequest.Filter.DATES;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.Stride;
 import dev.stride.api.Api;
 import dev.stride.api.Responses;
+import dev.stride.instance.Services;
 import dev.stride.moods.MoodService;
+import dev.stride.paging.ListParameters;
 
 /** {@code GET /users/{id}/moods}: the user's moods, filtered by {@code from} and {@code to}. */
 public final class ListMoodsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -17,7 +16,7 @@ public final class ListMoodsHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final MoodService service;
 
     public ListMoodsHandler() {
-        this(Stride.instance().moods());
+        this(Services.instance().moods());
     }
 
     public ListMoodsHandler(MoodService service) {
@@ -27,6 +26,6 @@ public final class ListMoodsHandler implements RequestHandler<APIGatewayV2HTTPEv
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Api.handle(event, context, request ->
-                Responses.ok(service.list(request.caller(), request.userRef("id"), request.listQuery(DATES))));
+                Responses.ok(service.list(request.caller(), request.userRef("id"), request.listQuery(ListParameters::dates))));
     }
 }

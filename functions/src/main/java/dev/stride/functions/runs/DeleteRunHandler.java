@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.Stride;
 import dev.stride.api.Api;
 import dev.stride.api.Responses;
+import dev.stride.instance.Services;
 import dev.stride.runs.RunService;
 
 /** {@code DELETE /runs/{runId}}: deletes a run. */
@@ -15,7 +15,7 @@ public final class DeleteRunHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final RunService service;
 
     public DeleteRunHandler() {
-        this(Stride.instance().runs());
+        this(Services.instance().runs());
     }
 
     public DeleteRunHandler(RunService service) {

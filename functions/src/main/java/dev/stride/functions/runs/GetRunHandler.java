@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.Stride;
 import dev.stride.api.Api;
 import dev.stride.api.Responses;
+import dev.stride.instance.Services;
 import dev.stride.runs.RunService;
 
 /** {@code GET /runs/{runId}}: one run. */
@@ -15,7 +15,7 @@ public final class GetRunHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final RunService service;
 
     public GetRunHandler() {
-        this(Stride.instance().runs());
+        this(Services.instance().runs());
     }
 
     public GetRunHandler(RunService service) {

@@ -1,15 +1,13 @@
 package dev.stride.functions.runs;
 
-import static dev.stride.api.ApiRequest.Filter.DATES;
-import static dev.stride.api.ApiRequest.Filter.TAG;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.Stride;
 import dev.stride.api.Api;
 import dev.stride.api.Responses;
+import dev.stride.instance.Services;
+import dev.stride.runs.RunFilter;
 import dev.stride.runs.RunService;
 
 /** {@code GET /users/{id}/runs}: the user's runs, filtered by {@code from}, {@code to} and {@code tag}. */
@@ -18,7 +16,7 @@ public final class ListRunsHandler implements RequestHandler<APIGatewayV2HTTPEve
     private final RunService service;
 
     public ListRunsHandler() {
-        this(Stride.instance().runs());
+        this(Services.instance().runs());
     }
 
     public ListRunsHandler(RunService service) {
@@ -28,6 +26,6 @@ public final class ListRunsHandler implements RequestHandler<APIGatewayV2HTTPEve
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Api.handle(event, context, request ->
-                Responses.ok(service.list(request.caller(), request.userRef("id"), request.listQuery(DATES, TAG))));
+                Responses.ok(service.list(request.caller(), request.userRef("id"), request.listQuery(RunFilter::read))));
     }
 }

@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.Stride;
 import dev.stride.api.Api;
 import dev.stride.api.Responses;
+import dev.stride.instance.Services;
 import dev.stride.runs.RunInput;
 import dev.stride.runs.RunService;
 
@@ -16,7 +16,7 @@ public final class UpdateRunHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final RunService service;
 
     public UpdateRunHandler() {
-        this(Stride.instance().runs());
+        this(Services.instance().runs());
     }
 
     public UpdateRunHandler(RunService service) {

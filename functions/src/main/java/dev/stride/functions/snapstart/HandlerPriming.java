@@ -2,9 +2,8 @@ package dev.stride.functions.snapstart;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.Stride;
+import dev.stride.api.HttpApiEvent;
 import dev.stride.functions.dashboard.GetDashboardHandler;
 import dev.stride.functions.moods.CreateMoodHandler;
 import dev.stride.functions.moods.GetLatestMoodHandler;
@@ -14,7 +13,8 @@ import dev.stride.functions.runs.GetRunHandler;
 import dev.stride.functions.runs.ListRunsHandler;
 import dev.stride.functions.users.CreateUserHandler;
 import dev.stride.functions.users.ListUsersHandler;
-import dev.stride.snapstart.Primer;
+import dev.stride.instance.Primer;
+import dev.stride.instance.Services;
 import java.util.List;
 import java.util.Map;
 
@@ -30,59 +30,36 @@ public final class HandlerPriming implements Primer {
     static final String CALLER = "snapstart-priming";
 
     @Override
-    public List<Integer> prime(Stride stride) {
+    public List<Integer> prime(Services services) {
         return List.of(
-                send(new ListUsersHandler(stride.users()), "GET", "/users", Map.of(), "limit=5", null),
+                send(new ListUsersHandler(services.users()), "GET", "/users", Map.of(), "limit=5", null),
                 // A cursor Stride did not issue (400): loads the cursor key before the snapshot.
-                send(new ListUsersHandler(stride.users()), "GET", "/users", Map.of(), "cursor=bm90LWEtY3Vyc29y", null),
-                send(new ListRunsHandler(stride.runs()), "GET", "/users/{id}/runs", Map.of("id", "me"),
+                send(new ListUsersHandler(services.users()), "GET", "/users", Map.of(), "cursor=bm90LWEtY3Vyc29y", null),
+                send(new ListRunsHandler(services.runs()), "GET", "/users/{id}/runs", Map.of("id", "me"),
                         "from=2026-01-01&to=2026-12-31&tag=easy", null),
-                send(new GetRunHandler(stride.runs()), "GET", "/runs/{runId}", Map.of("runId", "1"), "", null),
-                send(new ListMoodsHandler(stride.moods()), "GET", "/users/{id}/moods", Map.of("id", "me"), "", null),
-                send(new GetLatestMoodHandler(stride.moods()), "GET", "/users/{id}/moods/latest", Map.of("id", "me"), "", null),
-                send(new GetDashboardHandler(stride.dashboard()), "GET", "/users/{id}/dashboard", Map.of("id", "me"), "", null),
-                send(new CreateRunHandler(stride.runs()), "POST", "/users/{id}/runs", Map.of("id", "me"), "",
+                send(new GetRunHandler(services.runs()), "GET", "/runs/{runId}", Map.of("runId", "1"), "", null),
+                send(new ListMoodsHandler(services.moods()), "GET", "/users/{id}/moods", Map.of("id", "me"), "", null),
+                send(new GetLatestMoodHandler(services.moods()), "GET", "/users/{id}/moods/latest", Map.of("id", "me"), "", null),
+                send(new GetDashboardHandler(services.dashboard()), "GET", "/users/{id}/dashboard", Map.of("id", "me"), "", null),
+                send(new CreateRunHandler(services.runs()), "POST", "/users/{id}/runs", Map.of("id", "me"), "",
                         "{\"distance\": 5.2, \"unit\": \"km\", \"durationSeconds\": 1800, \"tags\": [\"easy\"]}"),
-                send(new CreateMoodHandler(stride.moods()), "POST", "/users/{id}/moods", Map.of("id", "me"), "",
+                send(new CreateMoodHandler(services.moods()), "POST", "/users/{id}/moods", Map.of("id", "me"), "",
                         "{\"description\": \"Happy\", \"date\": \"2026-01-01\", \"energy\": 4}"),
-                send(new CreateUserHandler(stride.users()), "POST", "/users", Map.of(), "",
+                send(new CreateUserHandler(services.users()), "POST", "/users", Map.of(), "",
                         "{\"username\": \"\", \"email\": \"not-an-email\"}"));
     }
 
     private static int send(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, String method,
                             String route, Map<String, String> pathParameters, String query, String body) {
-        String path = route;
-        for (var parameter : pathParameters.entrySet()) {
-            path = path.replace("{" + parameter.getKey() + "}", parameter.getValue());
+        HttpApiEvent event = HttpApiEvent.request(method, route)
+                .path(pathParameters)
+                .rawQuery(query)
+                .as(CALLER)
+                .requestId(CALLER);
+        if (body != null) {
+            event.body(body);
         }
-        Map<String, String> queryParameters = new java.util.LinkedHashMap<>();
-        for (String pair : query.isEmpty() ? new String[0] : query.split("&")) {
-            String[] nameValue = pair.split("=", 2);
-            queryParameters.put(nameValue[0], nameValue[1]);
-        }
-        RequestContext context = RequestContext.builder()
-                .withRouteKey(method + " " + route)
-                .withStage("$default")
-                .withRequestId(CALLER)
-                .withHttp(RequestContext.Http.builder().withMethod(method).withPath(path).build())
-                .withAuthorizer(RequestContext.Authorizer.builder()
-                        .withJwt(RequestContext.Authorizer.JWT.builder().withClaims(Map.of("sub", CALLER)).build())
-                        .build())
-                .build();
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(method + " " + route)
-                .withRawPath(path)
-                .withRawQueryString(query)
-                .withQueryStringParameters(queryParameters.isEmpty() ? null : queryParameters)
-                .withHeaders(body == null ? Map.of("accept", "application/json")
-                        : Map.of("accept", "application/json", "content-type", "application/json"))
-                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
-                .withRequestContext(context)
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .build();
-        // No Lambda context: the invocation is synthetic (see dev.stride.snapstart.Priming).
-        return handler.handleRequest(event, null).getStatusCode();
+        // No Lambda context: the invocation is synthetic (see dev.stride.instance.Priming).
+        return handler.handleRequest(event.build(), null).getStatusCode();
     }
 }

@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.Stride;
 import dev.stride.api.Api;
 import dev.stride.api.Responses;
+import dev.stride.instance.Services;
 import dev.stride.users.UserService;
 
 /** {@code DELETE /users/{id}}: deletes the user with all their runs and moods. */
@@ -15,7 +15,7 @@ public final class DeleteUserHandler implements RequestHandler<APIGatewayV2HTTPE
     private final UserService service;
 
     public DeleteUserHandler() {
-        this(Stride.instance().users());
+        this(Services.instance().users());
     }
 
     public DeleteUserHandler(UserService service) {

@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.Stride;
 import dev.stride.api.Api;
 import dev.stride.api.Responses;
+import dev.stride.instance.Services;
 import dev.stride.users.UserService;
 
 /** {@code GET /users/{id}}: one user profile. */
@@ -15,7 +15,7 @@ public final class GetUserHandler implements RequestHandler<APIGatewayV2HTTPEven
     private final UserService service;
 
     public GetUserHandler() {
-        this(Stride.instance().users());
+        this(Services.instance().users());
     }
 
     public GetUserHandler(UserService service) {

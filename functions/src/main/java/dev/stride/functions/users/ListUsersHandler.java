@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.Stride;
 import dev.stride.api.Api;
 import dev.stride.api.Responses;
+import dev.stride.instance.Services;
 import dev.stride.users.UserService;
 
 /** {@code GET /users}: every user for admins, the caller's own profile for anyone else. */
@@ -15,7 +15,7 @@ public final class ListUsersHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final UserService service;
 
     public ListUsersHandler() {
-        this(Stride.instance().users());
+        this(Services.instance().users());
     }
 
     public ListUsersHandler(UserService service) {

@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.Stride;
 import dev.stride.api.Api;
 import dev.stride.api.Responses;
+import dev.stride.instance.Services;
 import dev.stride.users.UserInput;
 import dev.stride.users.UserService;
 
@@ -16,7 +16,7 @@ public final class UpdateUserHandler implements RequestHandler<APIGatewayV2HTTPE
     private final UserService service;
 
     public UpdateUserHandler() {
-        this(Stride.instance().users());
+        this(Services.instance().users());
     }
 
     public UpdateUserHandler(UserService service) {

@@ -2,9 +2,9 @@ package dev.stride.functions.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stride.db.DatabaseAccess;
 import dev.stride.functions.support.DatabaseRoles;
-import dev.stride.functions.support.Sql;
+import dev.stride.instance.DatabaseAccess;
+import dev.stride.testkit.Sql;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package dev.stride.functions.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stride.db.DatabaseAccess;
 import dev.stride.functions.support.DatabaseRoles;
+import dev.stride.instance.DatabaseAccess;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;

@@ -3,15 +3,15 @@ package dev.stride.functions.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.stride.Stride;
+import dev.stride.api.HttpApiEvent;
 import dev.stride.aws.AwsClients;
 import dev.stride.db.Database;
-import dev.stride.db.DatabaseAccess;
 import dev.stride.functions.support.DatabaseRoles;
-import dev.stride.functions.support.HttpEvents;
-import dev.stride.functions.support.TestContext;
-import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.users.CreateUserHandler;
+import dev.stride.instance.DatabaseAccess;
+import dev.stride.instance.Services;
+import dev.stride.testkit.LambdaContext;
+import dev.stride.testkit.TestDatabase;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -87,8 +87,8 @@ class LocalStackSecretsTest {
 
         DatabaseAccess access = DatabaseAccess.fromEnvironment(env);
         try (Database database = Database.open(access.dataSource(), access.poolSize())) {
-            var create = new CreateUserHandler(Stride.over(database).users());
-            assertThat(create.handleRequest(createUser("first"), new TestContext()).getStatusCode()).isEqualTo(201);
+            var create = new CreateUserHandler(Services.over(database).users());
+            assertThat(create.handleRequest(createUser("first"), new LambdaContext()).getStatusCode()).isEqualTo(201);
 
             DatabaseRoles.setPassword(ROLE, "localstack-second");
             try (var secrets = new AwsClients(env).secretsManager()) {
@@ -96,12 +96,12 @@ class LocalStackSecretsTest {
             }
             database.evictConnections();
 
-            assertThat(create.handleRequest(createUser("second"), new TestContext()).getStatusCode()).isEqualTo(201);
+            assertThat(create.handleRequest(createUser("second"), new LambdaContext()).getStatusCode()).isEqualTo(201);
         }
     }
 
     private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent createUser(String name) {
-        return HttpEvents.request("POST", "/users").as(name + "-localstack")
+        return HttpApiEvent.request("POST", "/users").as(name + "-localstack")
                 .body("{\"username\": \"" + name + "\", \"email\": \"" + name + "@localstack.example\"}").build();
     }
 

@@ -3,17 +3,17 @@ package dev.stride.functions.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stride.api.HttpApiEvent;
 import dev.stride.db.Database;
-import dev.stride.db.DatabaseAccess;
 import dev.stride.functions.support.DatabaseRoles;
-import dev.stride.functions.support.HttpEvents;
 import dev.stride.functions.support.SecretsManagerServer;
-import dev.stride.functions.support.Sql;
-import dev.stride.functions.support.TestContext;
-import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.users.CreateUserHandler;
 import dev.stride.functions.users.ListUsersHandler;
-import dev.stride.Stride;
+import dev.stride.instance.DatabaseAccess;
+import dev.stride.instance.Services;
+import dev.stride.testkit.LambdaContext;
+import dev.stride.testkit.Sql;
+import dev.stride.testkit.TestDatabase;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -50,10 +50,10 @@ class SecretsManagerCredentialsTest {
     void secretMode_whenSecretServed_thenFetchedOnceThroughSignedSdkCallAndConnectsAsItsUser() throws Exception {
         DatabaseAccess access = DatabaseAccess.fromEnvironment(environment());
         try (Database database = Database.open(access.dataSource(), access.poolSize())) {
-            var list = new ListUsersHandler(Stride.over(database).users());
+            var list = new ListUsersHandler(Services.over(database).users());
 
-            assertThat(list.handleRequest(listUsers(), new TestContext()).getStatusCode()).isEqualTo(200);
-            assertThat(list.handleRequest(listUsers(), new TestContext()).getStatusCode()).isEqualTo(200);
+            assertThat(list.handleRequest(listUsers(), new LambdaContext()).getStatusCode()).isEqualTo(200);
+            assertThat(list.handleRequest(listUsers(), new LambdaContext()).getStatusCode()).isEqualTo(200);
             assertThat(currentUser(database)).isEqualTo(ROLE);
         }
 
@@ -74,19 +74,19 @@ class SecretsManagerCredentialsTest {
     void rotation_whenDatabaseRefusesCachedPassword_thenRefetchesAndNextConnectionSucceeds() throws Exception {
         DatabaseAccess access = DatabaseAccess.fromEnvironment(environment());
         try (Database database = Database.open(access.dataSource(), access.poolSize())) {
-            var create = new CreateUserHandler(Stride.over(database).users());
-            assertThat(create.handleRequest(createUser("before"), new TestContext()).getStatusCode()).isEqualTo(201);
+            var create = new CreateUserHandler(Services.over(database).users());
+            assertThat(create.handleRequest(createUser("before"), new LambdaContext()).getStatusCode()).isEqualTo(201);
 
             // Secrets Manager rotates: the database gets the new password, then the secret does.
             DatabaseRoles.setPassword(ROLE, "second-password");
             secretsManager.put(ARN, DatabaseRoles.secretFor(ROLE, "second-password"));
             database.evictConnections(); // the next request needs a new connection, as after a freeze
 
-            assertThat(create.handleRequest(createUser("after"), new TestContext()).getStatusCode()).isEqualTo(201);
+            assertThat(create.handleRequest(createUser("after"), new LambdaContext()).getStatusCode()).isEqualTo(201);
             assertThat(currentUser(database)).isEqualTo(ROLE);
 
             database.evictConnections();
-            assertThat(create.handleRequest(createUser("later"), new TestContext()).getStatusCode()).isEqualTo(201);
+            assertThat(create.handleRequest(createUser("later"), new LambdaContext()).getStatusCode()).isEqualTo(201);
         }
 
         // Once at init, once for the refusal; the connection after that uses the cached new one.
@@ -131,11 +131,11 @@ class SecretsManagerCredentialsTest {
     }
 
     private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent listUsers() {
-        return HttpEvents.request("GET", "/users").as("rotation-sub").build();
+        return HttpApiEvent.request("GET", "/users").as("rotation-sub").build();
     }
 
     private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent createUser(String name) {
-        return HttpEvents.request("POST", "/users").as(name + "-sub")
+        return HttpApiEvent.request("POST", "/users").as(name + "-sub")
                 .body("{\"username\": \"" + name + "\", \"email\": \"" + name + "@example.com\"}").build();
     }
 

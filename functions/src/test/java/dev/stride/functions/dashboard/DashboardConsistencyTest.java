@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stride.functions.support.TestApi;
-import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.support.TestResponse;
+import dev.stride.testkit.TestDatabase;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
@@ -39,8 +39,7 @@ class DashboardConsistencyTest {
 
     @BeforeEach
     void aliceWithProfile() {
-        TestDatabase.reset();
-        alice.post("/users", "{\"username\": \"Alice\", \"email\": \"alice@example.com\"}");
+        alice.freshProfile("Alice", "alice@example.com");
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stride.functions.support.TestApi;
-import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.support.TestResponse;
+import dev.stride.testkit.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,8 +24,7 @@ class BadInputTest {
 
     @BeforeEach
     void aliceWithOneRun() {
-        TestDatabase.reset();
-        alice.post("/users", "{\"username\": \"Alice\", \"email\": \"alice@example.com\"}");
+        alice.freshProfile("Alice", "alice@example.com");
         TestResponse run = alice.post("/users/me/runs", "{\"distance\": 5, \"title\": \"Keep me\"}");
         runId = run.id();
         runBefore = run.body();
@@ -177,7 +176,7 @@ class BadInputTest {
 
         TestResponse response = new TestResponse("POST", built.getRouteKey(),
                 new dev.stride.functions.runs.CreateRunHandler(TestDatabase.stride().runs())
-                        .handleRequest(built, new dev.stride.functions.support.TestContext()));
+                        .handleRequest(built, new dev.stride.testkit.LambdaContext()));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         assertThat(response.json().get("distance").asDouble()).isEqualTo(6.0);

@@ -9,9 +9,9 @@ import dev.stride.db.LoginDataSource;
 import dev.stride.db.Migrations;
 import dev.stride.functions.support.DatabaseRoles;
 import dev.stride.functions.support.ResponseUrlServer;
-import dev.stride.functions.support.Sql;
-import dev.stride.functions.support.TestContext;
-import dev.stride.functions.support.TestDatabase;
+import dev.stride.testkit.LambdaContext;
+import dev.stride.testkit.Sql;
+import dev.stride.testkit.TestDatabase;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ class MigrateCustomResourceTest {
         DatabaseSettings fresh = freshDatabase();
         Map<String, Object> event = cloudFormation.redirect(event("migrate-create.json"));
 
-        Map<String, Object> answer = new MigrateHandler(fresh).handleRequest(event, new TestContext());
+        Map<String, Object> answer = new MigrateHandler(fresh).handleRequest(event, new LambdaContext());
 
         var put = single();
         assertThat(put.method()).isEqualTo("PUT");
@@ -68,9 +68,9 @@ class MigrateCustomResourceTest {
     void update_whenRunAgainWithNothingPending_thenSuccessAppliesNothingAndKeepsItsId() {
         DatabaseSettings fresh = freshDatabase();
         var handler = new MigrateHandler(fresh);
-        handler.handleRequest(cloudFormation.redirect(event("migrate-create.json")), new TestContext());
+        handler.handleRequest(cloudFormation.redirect(event("migrate-create.json")), new LambdaContext());
 
-        handler.handleRequest(cloudFormation.redirect(event("migrate-update.json")), new TestContext());
+        handler.handleRequest(cloudFormation.redirect(event("migrate-update.json")), new LambdaContext());
 
         var update = cloudFormation.puts().get(1).body();
         assertThat(update.get("Status").asText()).isEqualTo("SUCCESS");
@@ -85,7 +85,7 @@ class MigrateCustomResourceTest {
         Migrations.migrate(current);
         var handler = new MigrateHandler(() -> LoginDataSource.of(current), Migrations.LOCATION, "classpath:db/broken");
 
-        handler.handleRequest(cloudFormation.redirect(event("migrate-update.json")), new TestContext());
+        handler.handleRequest(cloudFormation.redirect(event("migrate-update.json")), new LambdaContext());
 
         var answer = single().body();
         assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
@@ -101,7 +101,7 @@ class MigrateCustomResourceTest {
     void create_whenDatabaseUnreachable_thenAnswersFailedInsteadOfHanging() {
         DatabaseSettings nowhere = new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/stride", "stride", "x");
 
-        new MigrateHandler(nowhere).handleRequest(cloudFormation.redirect(event("migrate-create.json")), new TestContext());
+        new MigrateHandler(nowhere).handleRequest(cloudFormation.redirect(event("migrate-create.json")), new LambdaContext());
 
         var answer = single().body();
         assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
@@ -115,7 +115,7 @@ class MigrateCustomResourceTest {
             // The constructor Lambda calls must not throw: CloudFormation would never be answered.
             var handler = new MigrateHandler();
 
-            handler.handleRequest(cloudFormation.redirect(event("migrate-create.json")), new TestContext());
+            handler.handleRequest(cloudFormation.redirect(event("migrate-create.json")), new LambdaContext());
         } finally {
             Env.use(System.getenv());
         }
@@ -131,7 +131,7 @@ class MigrateCustomResourceTest {
             throw new AssertionError("delete must not reach the database");
         });
 
-        handler.handleRequest(cloudFormation.redirect(event("migrate-delete.json")), new TestContext());
+        handler.handleRequest(cloudFormation.redirect(event("migrate-delete.json")), new LambdaContext());
 
         var answer = single().body();
         assertThat(answer.get("Status").asText()).isEqualTo("SUCCESS");
@@ -150,7 +150,7 @@ class MigrateCustomResourceTest {
         });
 
         // 10.3 s left: 10 s are kept for answering, so the work gets 0.3 s.
-        slow.handleRequest(cloudFormation.redirect(event("migrate-create.json")), new TestContext(10_300));
+        slow.handleRequest(cloudFormation.redirect(event("migrate-create.json")), new LambdaContext(10_300));
 
         var answer = single().body();
         assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
@@ -161,7 +161,7 @@ class MigrateCustomResourceTest {
     void answer_whenResponseUrlFailsTwice_thenRetriedUntilDelivered() {
         cloudFormation.failFirst(2, 503);
 
-        new MigrateHandler(TestDatabase.settings()).handleRequest(cloudFormation.redirect(event("migrate-delete.json")), new TestContext());
+        new MigrateHandler(TestDatabase.settings()).handleRequest(cloudFormation.redirect(event("migrate-delete.json")), new LambdaContext());
 
         assertThat(cloudFormation.puts()).hasSize(3)
                 .allSatisfy(put -> assertThat(put.body().get("Status").asText()).isEqualTo("SUCCESS"));
@@ -169,7 +169,7 @@ class MigrateCustomResourceTest {
 
     @Test
     void manualInvoke_whenEmptyInput_thenMigratesWithoutAnsweringAnyUrl() {
-        Map<String, Object> result = new MigrateHandler(TestDatabase.settings()).handleRequest(Map.of(), new TestContext());
+        Map<String, Object> result = new MigrateHandler(TestDatabase.settings()).handleRequest(Map.of(), new LambdaContext());
 
         assertThat(result).containsEntry("migrationsApplied", 0).containsKey("schemaVersion");
         assertThat(cloudFormation.puts()).isEmpty();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stride.functions.support.TestApi;
-import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.support.TestResponse;
+import dev.stride.testkit.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +18,7 @@ class MoodsTest {
 
     @BeforeEach
     void aliceWithProfile() {
-        TestDatabase.reset();
-        aliceId = alice.post("/users", "{\"username\": \"Alice\", \"email\": \"alice@example.com\"}").id();
+        aliceId = alice.freshProfile("Alice", "alice@example.com");
     }
 
     @Test
@@ -89,10 +88,7 @@ class MoodsTest {
     void getMood_whenExists_thenSameAsCreated() {
         TestResponse created = alice.post("/users/me/moods", "{\"description\": \"Happy\", \"date\": \"2026-11-20\"}");
 
-        TestResponse fetched = alice.get("/moods/" + created.id());
-
-        assertThat(fetched.status()).isEqualTo(200);
-        assertThat(fetched.json()).isEqualTo(created.json());
+        alice.get("/moods/" + created.id()).assertOkWithSameBodyAs(created);
     }
 
     @Test

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stride.Stride;
+import dev.stride.api.HttpApiEvent;
 import dev.stride.db.Database;
 import dev.stride.functions.runs.GetRunHandler;
-import dev.stride.functions.support.HttpEvents;
-import dev.stride.functions.support.TestContext;
-import dev.stride.functions.support.TestDatabase;
+import dev.stride.instance.Services;
+import dev.stride.testkit.LambdaContext;
+import dev.stride.testkit.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +26,10 @@ class ObservabilityTest {
     @Test
     void request_whenAnswered_thenOneEmfDocumentWithRouteLatencyAndStatus() throws Exception {
         var handler = new GetRunHandler(TestDatabase.stride().runs());
-        var context = new TestContext();
+        var context = new LambdaContext();
 
         List<JsonNode> lines = captured(() -> handler.handleRequest(
-                HttpEvents.request("GET", "/runs/{runId}").path("runId", 424242).as("metrics-sub").build(), context));
+                HttpApiEvent.request("GET", "/runs/{runId}").path("runId", 424242).as("metrics-sub").build(), context));
 
         JsonNode emf = lines.stream().filter(line -> line.has("_aws")).findFirst().orElseThrow();
         JsonNode directive = emf.at("/_aws/CloudWatchMetrics/0");
@@ -57,7 +57,7 @@ class ObservabilityTest {
         dev.stride.Env.use(local);
         try {
             List<JsonNode> lines = captured(() -> handler.handleRequest(
-                    HttpEvents.request("GET", "/runs/{runId}").path("runId", 424242).as("metrics-sub").build(), new TestContext()));
+                    HttpApiEvent.request("GET", "/runs/{runId}").path("runId", 424242).as("metrics-sub").build(), new LambdaContext()));
 
             assertThat(lines).noneMatch(line -> line.has("_aws"));
         } finally {
@@ -69,11 +69,11 @@ class ObservabilityTest {
     void serverError_whenLogged_thenJsonLineWithLevelRequestIdFunctionNameAndStackTrace() throws Exception {
         Database closed = Database.open(TestDatabase.settings());
         closed.close();
-        var handler = new GetRunHandler(Stride.over(closed).runs());
-        var context = new TestContext();
+        var handler = new GetRunHandler(Services.over(closed).runs());
+        var context = new LambdaContext();
 
         List<JsonNode> lines = captured(() -> handler.handleRequest(
-                HttpEvents.request("GET", "/runs/{runId}").path("runId", 1).as("error-sub").build(), context));
+                HttpApiEvent.request("GET", "/runs/{runId}").path("runId", 1).as("error-sub").build(), context));
 
         JsonNode error = lines.stream().filter(line -> "ERROR".equals(line.path("level").asText())).findFirst().orElseThrow();
         assertThat(error.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");

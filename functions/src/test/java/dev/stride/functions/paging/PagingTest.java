@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stride.functions.support.TestApi;
-import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.support.TestResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,8 +18,7 @@ class PagingTest {
 
     @BeforeEach
     void aliceWithProfile() {
-        TestDatabase.reset();
-        alice.post("/users", "{\"username\": \"Alice\", \"email\": \"alice@example.com\"}");
+        alice.freshProfile("Alice", "alice@example.com");
     }
 
     @Test

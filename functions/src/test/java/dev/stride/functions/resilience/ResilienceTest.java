@@ -3,17 +3,17 @@ package dev.stride.functions.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stride.Env;
-import dev.stride.Stride;
+import dev.stride.api.HttpApiEvent;
 import dev.stride.db.Database;
 import dev.stride.db.DatabaseSettings;
 import dev.stride.functions.runs.CreateRunHandler;
 import dev.stride.functions.runs.GetRunHandler;
-import dev.stride.functions.support.HttpEvents;
 import dev.stride.functions.support.TestApi;
-import dev.stride.functions.support.TestContext;
-import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.support.TestResponse;
 import dev.stride.functions.users.CreateUserHandler;
+import dev.stride.instance.Services;
+import dev.stride.testkit.LambdaContext;
+import dev.stride.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -39,25 +39,25 @@ class ResilienceTest {
     void connectionDroppedByDatabase_thenNextInvocationGetsFreshConnection() throws Exception {
         DatabaseSettings settings = TestDatabase.settings();
         try (Database database = Database.open(settings)) {
-            Stride stride = Stride.over(database);
+            Services stride = Services.over(database);
             CreateUserHandler createUser = new CreateUserHandler(stride.users());
             GetRunHandler getRun = new GetRunHandler(stride.runs());
-            var create = HttpEvents.request("POST", "/users").as("alice-sub")
+            var create = HttpApiEvent.request("POST", "/users").as("alice-sub")
                     .body("{\"username\": \"Alice\", \"email\": \"alice@example.com\"}").build();
-            assertThat(createUser.handleRequest(create, new TestContext()).getStatusCode()).isEqualTo(201);
+            assertThat(createUser.handleRequest(create, new LambdaContext()).getStatusCode()).isEqualTo(201);
 
             terminateStrideConnections(settings);
             Thread.sleep(600); // a warm Lambda sits idle between invocations
 
-            var get = HttpEvents.request("GET", "/runs/{runId}").path("runId", 1).as("alice-sub").build();
-            assertThat(getRun.handleRequest(get, new TestContext()).getStatusCode()).isEqualTo(404);
+            var get = HttpApiEvent.request("GET", "/runs/{runId}").path("runId", 1).as("alice-sub").build();
+            assertThat(getRun.handleRequest(get, new LambdaContext()).getStatusCode()).isEqualTo(404);
 
             terminateStrideConnections(settings);
             // No pause: the dead connection may be handed out once; that call must fail cleanly
             // (503, not 500) and the one after it must work.
-            int immediately = getRun.handleRequest(get, new TestContext()).getStatusCode();
+            int immediately = getRun.handleRequest(get, new LambdaContext()).getStatusCode();
             assertThat(immediately).isIn(404, 503);
-            assertThat(getRun.handleRequest(get, new TestContext()).getStatusCode()).isEqualTo(404);
+            assertThat(getRun.handleRequest(get, new LambdaContext()).getStatusCode()).isEqualTo(404);
         }
     }
 
@@ -67,10 +67,10 @@ class ResilienceTest {
         try {
             // The no-argument constructor is the one Lambda calls: it builds everything from the environment.
             CreateUserHandler handler = new CreateUserHandler();
-            var event = HttpEvents.request("POST", "/users").as("env-sub")
+            var event = HttpApiEvent.request("POST", "/users").as("env-sub")
                     .body("{\"username\": \"Env\", \"email\": \"env@example.com\"}").build();
 
-            assertThat(handler.handleRequest(event, new TestContext()).getStatusCode()).isEqualTo(201);
+            assertThat(handler.handleRequest(event, new LambdaContext()).getStatusCode()).isEqualTo(201);
         } finally {
             Env.use(System.getenv());
         }
@@ -79,12 +79,12 @@ class ResilienceTest {
     @Test
     void concurrentCreates_whenSameEmail_thenExactlyOneWinsAndNoServerError() throws Exception {
         try (Database database = Database.open(withPool(8))) {
-            CreateUserHandler handler = new CreateUserHandler(Stride.over(database).users());
+            CreateUserHandler handler = new CreateUserHandler(Services.over(database).users());
             List<Callable<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 String sub = "racer-" + i;
-                calls.add(() -> handler.handleRequest(HttpEvents.request("POST", "/users").as(sub)
-                        .body("{\"username\": \"R\", \"email\": \"same@example.com\"}").build(), new TestContext())
+                calls.add(() -> handler.handleRequest(HttpApiEvent.request("POST", "/users").as(sub)
+                        .body("{\"username\": \"R\", \"email\": \"same@example.com\"}").build(), new LambdaContext())
                         .getStatusCode());
             }
 
@@ -100,11 +100,11 @@ class ResilienceTest {
     void concurrentRuns_whenSameNewTag_thenAllLandAndOneTagRow() throws Exception {
         TestApi.as("alice-sub").post("/users", "{\"username\": \"Alice\", \"email\": \"alice@example.com\"}");
         try (Database database = Database.open(withPool(8))) {
-            CreateRunHandler handler = new CreateRunHandler(Stride.over(database).runs());
+            CreateRunHandler handler = new CreateRunHandler(Services.over(database).runs());
             List<Callable<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                calls.add(() -> handler.handleRequest(HttpEvents.request("POST", "/users/{id}/runs").path("id", "me")
-                        .as("alice-sub").body("{\"distance\": 5, \"tags\": [\"Race\", \"fresh\"]}").build(), new TestContext())
+                calls.add(() -> handler.handleRequest(HttpApiEvent.request("POST", "/users/{id}/runs").path("id", "me")
+                        .as("alice-sub").body("{\"distance\": 5, \"tags\": [\"Race\", \"fresh\"]}").build(), new LambdaContext())
                         .getStatusCode());
             }
 
@@ -123,12 +123,12 @@ class ResilienceTest {
         alice.post("/users", "{\"username\": \"Alice\", \"email\": \"alice@example.com\"}");
         long runId = alice.post("/users/me/runs", "{\"distance\": 10}").id();
         try (Database database = Database.open(withPool(4))) {
-            var handler = new dev.stride.functions.runs.UpdateRunHandler(Stride.over(database).runs());
+            var handler = new dev.stride.functions.runs.UpdateRunHandler(Services.over(database).runs());
             List<Callable<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 String patch = i % 2 == 0 ? "{\"unit\": \"mi\"}" : "{\"distance\": " + (11 + i) + "}";
-                calls.add(() -> handler.handleRequest(HttpEvents.request("PATCH", "/runs/{runId}").path("runId", runId)
-                        .as("alice-sub").body(patch).build(), new TestContext()).getStatusCode());
+                calls.add(() -> handler.handleRequest(HttpApiEvent.request("PATCH", "/runs/{runId}").path("runId", runId)
+                        .as("alice-sub").body(patch).build(), new LambdaContext()).getStatusCode());
             }
 
             assertThat(runAll(calls)).containsOnly(200);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stride.functions.support.TestApi;
-import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.support.TestResponse;
+import dev.stride.testkit.TestDatabase;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,8 +20,7 @@ class RunsTest {
 
     @BeforeEach
     void aliceWithProfile() {
-        TestDatabase.reset();
-        aliceId = alice.post("/users", "{\"username\": \"Alice\", \"email\": \"alice@example.com\"}").id();
+        aliceId = alice.freshProfile("Alice", "alice@example.com");
     }
 
     @Test
@@ -97,10 +96,7 @@ class RunsTest {
     void getRun_whenExists_thenSameAsCreated() {
         TestResponse created = alice.post("/users/me/runs", "{\"distance\": 10, \"tags\": [\"long\"]}");
 
-        TestResponse fetched = alice.get("/runs/" + created.id());
-
-        assertThat(fetched.status()).isEqualTo(200);
-        assertThat(fetched.json()).isEqualTo(created.json());
+        alice.get("/runs/" + created.id()).assertOkWithSameBodyAs(created);
     }
 
     @Test

@@ -3,8 +3,8 @@ package dev.stride.functions.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stride.functions.support.TestApi;
-import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.support.TestResponse;
+import dev.stride.testkit.TestDatabase;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +25,7 @@ class OwnershipTest {
 
     @BeforeEach
     void aliceWithData() {
-        TestDatabase.reset();
-        aliceId = alice.post("/users", "{\"username\": \"Alice\", \"email\": \"alice@example.com\"}").id();
+        aliceId = alice.freshProfile("Alice", "alice@example.com");
         bob.post("/users", "{\"username\": \"Bob\", \"email\": \"bob@example.com\"}");
         runId = alice.post("/users/me/runs", "{\"distance\": 5, \"tags\": [\"park\"]}").id();
         moodId = alice.post("/users/me/moods", "{\"description\": \"Happy\", \"date\": \"2026-11-20\"}").id();

@@ -1,6 +1,6 @@
 package dev.stride.functions.snapstart;
 
-import dev.stride.db.LocalDatabase;
+import dev.stride.testkit.LocalDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,11 +3,11 @@ package dev.stride.functions.snapstart;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.Stride;
-import dev.stride.db.DatabaseAccess;
-import dev.stride.functions.support.HttpEvents;
-import dev.stride.functions.support.TestContext;
-import dev.stride.snapstart.Priming;
+import dev.stride.api.HttpApiEvent;
+import dev.stride.instance.DatabaseAccess;
+import dev.stride.instance.Priming;
+import dev.stride.instance.Services;
+import dev.stride.testkit.LambdaContext;
 import java.lang.management.ManagementFactory;
 
 /**
@@ -35,8 +35,8 @@ public final class InitTimeProbe {
         var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
                 Class.forName("dev.stride.functions.users.ListUsersHandler").getConstructor().newInstance();
         if (prime) {
-            Priming.prime(Stride.instance());
-            Stride.instance().database().evictConnections();
+            Priming.prime(Services.instance());
+            Services.instance().database().evictConnections();
         }
         long initDone = System.currentTimeMillis();
 
@@ -47,7 +47,7 @@ public final class InitTimeProbe {
 
     private static long timed(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
         long started = System.nanoTime();
-        int status = handler.handleRequest(HttpEvents.request("GET", "/users").as("init-time").build(), new TestContext()).getStatusCode();
+        int status = handler.handleRequest(HttpApiEvent.request("GET", "/users").as("init-time").build(), new LambdaContext()).getStatusCode();
         if (status != 200) {
             throw new IllegalStateException("GET /users answered " + status);
         }

@@ -2,20 +2,20 @@ package dev.stride.functions.snapstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stride.Stride;
+import dev.stride.api.HttpApiEvent;
 import dev.stride.db.Database;
 import dev.stride.db.Login;
 import dev.stride.db.LoginDataSource;
 import dev.stride.db.LoginSource;
 import dev.stride.functions.support.DatabaseRoles;
-import dev.stride.functions.support.HttpEvents;
-import dev.stride.functions.support.Sql;
-import dev.stride.functions.support.TestContext;
-import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.users.CreateUserHandler;
 import dev.stride.functions.users.ListUsersHandler;
-import dev.stride.snapstart.Priming;
-import dev.stride.snapstart.SnapStartHooks;
+import dev.stride.instance.Priming;
+import dev.stride.instance.Services;
+import dev.stride.instance.SnapStartHooks;
+import dev.stride.testkit.LambdaContext;
+import dev.stride.testkit.Sql;
+import dev.stride.testkit.TestDatabase;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,10 +34,10 @@ class SnapStartTest {
     @Test
     void hooks_whenCheckpointThenRestore_thenPoolEmptiedAndNextRequestOnNewConnection() throws Exception {
         try (Database database = Database.open(connections(Map.of()), 1)) {
-            Stride stride = Stride.over(database);
+            Services stride = Services.over(database);
             SnapStartHooks hooks = new SnapStartHooks(stride, restoresCounted());
             var create = new CreateUserHandler(stride.users());
-            assertThat(create.handleRequest(createUser("before"), new TestContext()).getStatusCode()).isEqualTo(201);
+            assertThat(create.handleRequest(createUser("before"), new LambdaContext()).getStatusCode()).isEqualTo(201);
             int snapshotPid = backendPid(database);
 
             hooks.beforeCheckpoint(null);
@@ -50,7 +50,7 @@ class SnapStartTest {
             hooks.afterRestore(null);
 
             assertThat(restores).hasValue(1);
-            assertThat(create.handleRequest(createUser("after"), new TestContext()).getStatusCode()).isEqualTo(201);
+            assertThat(create.handleRequest(createUser("after"), new LambdaContext()).getStatusCode()).isEqualTo(201);
             assertThat(backendPid(database)).isNotEqualTo(snapshotPid);
         }
         assertThat(TestDatabase.count("SELECT count(*) FROM users")).isEqualTo(2);
@@ -62,7 +62,7 @@ class SnapStartTest {
                 + "VALUES ('someone', 'Someone', 'someone@example.com', now(), now())");
         // Every transaction on this connection is read-only: a write would fail, and answer 500.
         try (Database database = Database.open(connections(Map.of("options", "-c default_transaction_read_only=on")), 1)) {
-            var statuses = Priming.prime(Stride.over(database));
+            var statuses = Priming.prime(Services.over(database));
 
             // GET /users, then with a forged cursor; /users/me/runs, /runs/1, /users/me/moods,
             // /users/me/moods/latest, /users/me/dashboard (the caller has no profile); a run and a
@@ -75,11 +75,11 @@ class SnapStartTest {
     @Test
     void primedInstance_whenRealRequestsFollow_thenServedAsUsual() {
         try (Database database = Database.open(connections(Map.of()), 1)) {
-            Stride stride = Stride.over(database);
+            Services stride = Services.over(database);
             Priming.prime(stride);
 
             var list = new ListUsersHandler(stride.users());
-            var response = list.handleRequest(HttpEvents.request("GET", "/users").as("after-priming").build(), new TestContext());
+            var response = list.handleRequest(HttpApiEvent.request("GET", "/users").as("after-priming").build(), new LambdaContext());
 
             assertThat(response.getStatusCode()).isEqualTo(200);
             assertThat(response.getBody()).contains("\"items\":[]");
@@ -112,7 +112,7 @@ class SnapStartTest {
     }
 
     private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent createUser(String name) {
-        return HttpEvents.request("POST", "/users").as(name + "-sub")
+        return HttpApiEvent.request("POST", "/users").as(name + "-sub")
                 .body("{\"username\": \"" + name + "\", \"email\": \"" + name + "@example.com\"}").build();
     }
 

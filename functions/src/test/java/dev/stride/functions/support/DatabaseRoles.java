@@ -1,5 +1,6 @@
 package dev.stride.functions.support;
 
+import dev.stride.testkit.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -3,24 +3,18 @@ package dev.stride.functions.support;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.Stride;
-import dev.stride.functions.dashboard.GetDashboardHandler;
-import dev.stride.functions.moods.CreateMoodHandler;
-import dev.stride.functions.moods.DeleteMoodHandler;
-import dev.stride.functions.moods.GetLatestMoodHandler;
-import dev.stride.functions.moods.GetMoodHandler;
-import dev.stride.functions.moods.ListMoodsHandler;
-import dev.stride.functions.moods.UpdateMoodHandler;
-import dev.stride.functions.runs.CreateRunHandler;
-import dev.stride.functions.runs.DeleteRunHandler;
-import dev.stride.functions.runs.GetRunHandler;
-import dev.stride.functions.runs.ListRunsHandler;
-import dev.stride.functions.runs.UpdateRunHandler;
-import dev.stride.functions.users.CreateUserHandler;
-import dev.stride.functions.users.DeleteUserHandler;
-import dev.stride.functions.users.GetUserHandler;
-import dev.stride.functions.users.ListUsersHandler;
-import dev.stride.functions.users.UpdateUserHandler;
+import dev.stride.api.HttpApiEvent;
+import dev.stride.dashboard.DashboardService;
+import dev.stride.instance.Services;
+import dev.stride.moods.MoodService;
+import dev.stride.runs.RunService;
+import dev.stride.testkit.LambdaContext;
+import dev.stride.testkit.SamTemplate;
+import dev.stride.testkit.TestDatabase;
+import dev.stride.users.UserService;
+import java.lang.reflect.Constructor;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -34,27 +28,35 @@ import java.util.regex.Pattern;
  */
 public final class TestApi {
 
-    /** Every route of the API and its handler, as template.yaml maps them. */
-    public static Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers(Stride stride) {
+    /**
+     * Every route of the API and its handler, read from template.yaml: each function's handler
+     * class, built over the one service its constructor takes.
+     */
+    public static Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers(Services stride) {
         Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> routes = new LinkedHashMap<>();
-        routes.put("POST /users", new CreateUserHandler(stride.users()));
-        routes.put("GET /users", new ListUsersHandler(stride.users()));
-        routes.put("GET /users/{id}", new GetUserHandler(stride.users()));
-        routes.put("PATCH /users/{id}", new UpdateUserHandler(stride.users()));
-        routes.put("DELETE /users/{id}", new DeleteUserHandler(stride.users()));
-        routes.put("POST /users/{id}/runs", new CreateRunHandler(stride.runs()));
-        routes.put("GET /users/{id}/runs", new ListRunsHandler(stride.runs()));
-        routes.put("GET /runs/{runId}", new GetRunHandler(stride.runs()));
-        routes.put("PATCH /runs/{runId}", new UpdateRunHandler(stride.runs()));
-        routes.put("DELETE /runs/{runId}", new DeleteRunHandler(stride.runs()));
-        routes.put("POST /users/{id}/moods", new CreateMoodHandler(stride.moods()));
-        routes.put("GET /users/{id}/moods", new ListMoodsHandler(stride.moods()));
-        routes.put("GET /users/{id}/moods/latest", new GetLatestMoodHandler(stride.moods()));
-        routes.put("GET /moods/{moodId}", new GetMoodHandler(stride.moods()));
-        routes.put("PATCH /moods/{moodId}", new UpdateMoodHandler(stride.moods()));
-        routes.put("DELETE /moods/{moodId}", new DeleteMoodHandler(stride.moods()));
-        routes.put("GET /users/{id}/dashboard", new GetDashboardHandler(stride.dashboard()));
+        for (SamTemplate.Function function : SamTemplate.functions(SamTemplate.load())) {
+            function.routeKey().ifPresent(route -> routes.put(route, handler(function.handlerClass(), stride)));
+        }
         return routes;
+    }
+
+    /** The handler {@code className}, built like a warm Lambda instance, over the one service its constructor takes. */
+    @SuppressWarnings("unchecked")
+    public static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String className, Services stride) {
+        Map<Class<?>, Object> services = Map.of(UserService.class, stride.users(), RunService.class, stride.runs(),
+                MoodService.class, stride.moods(), DashboardService.class, stride.dashboard());
+        try {
+            for (Constructor<?> constructor : Class.forName(className).getConstructors()) {
+                Class<?>[] parameters = constructor.getParameterTypes();
+                if (parameters.length == 1 && services.containsKey(parameters[0])) {
+                    return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
+                            constructor.newInstance(services.get(parameters[0]));
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build " + className, e);
+        }
+        throw new IllegalStateException(className + " has no constructor that takes one service");
     }
 
     private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)}");
@@ -75,6 +77,12 @@ public final class TestApi {
         return new TestApi(handlers(TestDatabase.stride()), sub, groups);
     }
 
+    /** Empties the database, then creates this caller's profile; answers its id. */
+    public long freshProfile(String username, String email) {
+        TestDatabase.reset();
+        return post("/users", "{\"username\": \"" + username + "\", \"email\": \"" + email + "\"}").id();
+    }
+
     public TestResponse get(String path) {
         return call("GET", path, null);
     }
@@ -93,7 +101,7 @@ public final class TestApi {
 
     /** Calls the route {@code path} matches; a path with a query string fills queryStringParameters. */
     public TestResponse call(String method, String path, String json) {
-        HttpEvents event = eventFor(method, path);
+        HttpApiEvent event = eventFor(method, path);
         if (json != null) {
             event.body(json);
         }
@@ -101,7 +109,7 @@ public final class TestApi {
     }
 
     /** Builds the event for {@code method path} so that a test can change it before sending. */
-    public HttpEvents eventFor(String method, String path) {
+    public HttpApiEvent eventFor(String method, String path) {
         String rawPath = path;
         String rawQuery = "";
         int question = path.indexOf('?');
@@ -120,31 +128,24 @@ public final class TestApi {
             if (!match.matches()) {
                 continue;
             }
-            HttpEvents event = HttpEvents.request(method, parts[1]);
+            HttpApiEvent event = HttpApiEvent.request(method, parts[1]);
             if (sub != null) {
                 event.as(sub, groups);
             }
             int group = 1;
             while (names.find()) {
-                event.path(names.group(1), java.net.URLDecoder.decode(match.group(group++), java.nio.charset.StandardCharsets.UTF_8));
+                event.path(names.group(1), URLDecoder.decode(match.group(group++), StandardCharsets.UTF_8));
             }
-            if (!rawQuery.isEmpty()) {
-                for (String pair : rawQuery.split("&")) {
-                    String[] kv = pair.split("=", 2);
-                    event.query(java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
-                            kv.length > 1 ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "");
-                }
-            }
-            return event;
+            return event.rawQuery(rawQuery);
         }
         throw new IllegalArgumentException("no route for " + method + " " + path);
     }
 
     /** Sends the event to its route's handler; every response must be one that openapi.yaml describes. */
-    public TestResponse send(String method, HttpEvents event) {
+    public TestResponse send(String method, HttpApiEvent event) {
         APIGatewayV2HTTPEvent built = event.build();
         var handler = routes.get(built.getRouteKey());
-        TestResponse response = new TestResponse(method, built.getRouteKey(), handler.handleRequest(built, new TestContext()));
+        TestResponse response = new TestResponse(method, built.getRouteKey(), handler.handleRequest(built, new LambdaContext()));
         OpenApiContract.assertConforms(response, built.getRawPath());
         return response;
     }

@@ -1,5 +1,7 @@
 package dev.stride.functions.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +37,12 @@ public record TestResponse(String method, String routeKey, APIGatewayV2HTTPRespo
         } catch (JsonProcessingException e) {
             throw new AssertionError("response body is not JSON: " + raw.getBody(), e);
         }
+    }
+
+    /** This answer is a 200 that holds exactly what {@code other} answered (a resource read back after its create). */
+    public void assertOkWithSameBodyAs(TestResponse other) {
+        assertThat(status()).as(toString()).isEqualTo(200);
+        assertThat(json()).isEqualTo(other.json());
     }
 
     /** The {@code id} of the created or returned resource. */

@@ -3,8 +3,8 @@ package dev.stride.functions.users;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stride.functions.support.TestApi;
-import dev.stride.functions.support.TestDatabase;
 import dev.stride.functions.support.TestResponse;
+import dev.stride.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stride.api.ProblemException;
-import dev.stride.api.ProblemException.FieldError;
+import dev.stride.domain.FieldError;
 import dev.stride.local.auth.LocalIdentityProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.stride.users;
 
-import dev.stride.api.Caller;
-import dev.stride.api.ProblemException;
-import dev.stride.api.UserRef;
+import dev.stride.domain.Caller;
+import dev.stride.domain.NotFound;
+import dev.stride.domain.UserRef;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
@@ -12,9 +12,9 @@ import java.util.List;
  * Who may touch which user's data: a caller reaches their own profile, an admin every profile.
  * Anything else is answered as if it did not exist (404), so IDs reveal nothing.
  */
-public final class Owners {
+public final class Ownership {
 
-    private Owners() {
+    private Ownership() {
     }
 
     /** The user {@code ref} names, if the caller may reach it; 404 otherwise. */
@@ -28,7 +28,7 @@ public final class Owners {
             case UserRef.Id id -> em.find(User.class, id.value(), lock);
         };
         if (user == null || !mayReach(caller, user)) {
-            throw ProblemException.notFound("user");
+            throw new NotFound("user");
         }
         return user;
     }
@@ -45,7 +45,7 @@ public final class Owners {
                         .setParameter("sub", caller.sub());
         List<T> found = query.setParameter("id", id).setLockMode(lock).getResultList();
         if (found.isEmpty()) {
-            throw ProblemException.notFound(entity.toLowerCase(java.util.Locale.ROOT));
+            throw new NotFound(entity.toLowerCase(java.util.Locale.ROOT));
         }
         return found.get(0);
     }

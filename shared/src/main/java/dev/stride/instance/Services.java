@@ -1,22 +1,20 @@
-package dev.stride;
+package dev.stride.instance;
 
 import dev.stride.dashboard.DashboardService;
 import dev.stride.db.Database;
-import dev.stride.db.DatabaseAccess;
 import dev.stride.moods.MoodService;
 import dev.stride.runs.RunService;
-import dev.stride.snapstart.SnapStartHooks;
 import dev.stride.users.UserService;
 import org.crac.Core;
 
 /**
- * What a Lambda instance builds once, outside {@code handleRequest}: the persistence unit with its
- * connection pool, and the services over it. Handlers take their service from here in their
- * no-argument constructor, and take it as a parameter in tests.
+ * The composition root of a Lambda instance: what it builds once, outside {@code handleRequest}
+ * (the persistence unit with its connection pool, and the services over it). Handlers take their
+ * service from here in their no-argument constructor, and take it as a parameter in tests.
  */
-public final class Stride {
+public final class Services {
 
-    private static volatile Stride instance;
+    private static volatile Services instance;
     // org.crac holds registered resources weakly: this keeps the hooks alive.
     private static SnapStartHooks hooks;
 
@@ -26,7 +24,7 @@ public final class Stride {
     private final MoodService moods;
     private final DashboardService dashboard;
 
-    private Stride(Database database) {
+    private Services(Database database) {
         this.database = database;
         this.users = new UserService(database);
         this.runs = new RunService(database);
@@ -38,14 +36,14 @@ public final class Stride {
      * The instance's services over the database the environment names ({@link DatabaseAccess}),
      * built on first use, with the SnapStart hooks registered.
      */
-    public static Stride instance() {
-        Stride current = instance;
+    public static Services instance() {
+        Services current = instance;
         if (current == null) {
-            synchronized (Stride.class) {
+            synchronized (Services.class) {
                 current = instance;
                 if (current == null) {
                     DatabaseAccess access = DatabaseAccess.fromEnvironment();
-                    current = new Stride(Database.open(access.dataSource(), access.poolSize()));
+                    current = new Services(Database.open(access.dataSource(), access.poolSize()));
                     hooks = new SnapStartHooks(current, access.dataSource().logins());
                     Core.getGlobalContext().register(hooks);
                     instance = current;
@@ -56,8 +54,8 @@ public final class Stride {
     }
 
     /** Services over a given database (tests, the benchmark). */
-    public static Stride over(Database database) {
-        return new Stride(database);
+    public static Services over(Database database) {
+        return new Services(database);
     }
 
     public Database database() {

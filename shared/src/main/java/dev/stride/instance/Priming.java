@@ -1,6 +1,5 @@
-package dev.stride.snapstart;
+package dev.stride.instance;
 
-import dev.stride.Stride;
 import dev.stride.observability.Invocation;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +27,12 @@ public final class Priming {
     }
 
     /** The status of every synthetic request, in order (500 for a primer that failed). */
-    public static List<Integer> prime(Stride stride) {
+    public static List<Integer> prime(Services services) {
         long started = System.nanoTime();
         List<Integer> statuses = new ArrayList<>();
         for (Primer primer : ServiceLoader.load(Primer.class, Priming.class.getClassLoader())) {
             try {
-                statuses.addAll(Invocation.synthetic(() -> primer.prime(stride)));
+                statuses.addAll(Invocation.synthetic(() -> primer.prime(services)));
             } catch (RuntimeException failure) {
                 LOG.warn("priming with {} failed", primer.getClass().getName(), failure);
                 statuses.add(500);

@@ -1,6 +1,5 @@
-package dev.stride.snapstart;
+package dev.stride.instance;
 
-import dev.stride.Stride;
 import java.util.List;
 
 /**
@@ -10,6 +9,6 @@ import java.util.List;
  */
 public interface Primer {
 
-    /** Runs the paths over {@code stride}'s services and answers the HTTP status of each. */
-    List<Integer> prime(Stride stride);
+    /** Runs the paths over {@code services} and answers the HTTP status of each. */
+    List<Integer> prime(Services services);
 }

@@ -1,13 +1,8 @@
-package dev.stride.functions.support;
+package dev.stride.testkit;
 
-import dev.stride.Stride;
 import dev.stride.db.Database;
 import dev.stride.db.DatabaseSettings;
-import dev.stride.db.LocalDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import dev.stride.instance.Services;
 import java.util.Map;
 
 /**
@@ -19,7 +14,7 @@ import java.util.Map;
 public final class TestDatabase {
 
     private static LocalDatabase local;
-    private static Stride stride;
+    private static Services stride;
 
     private TestDatabase() {
     }
@@ -41,9 +36,9 @@ public final class TestDatabase {
     }
 
     /** Services over the test database, built once like a warm Lambda instance's. */
-    public static synchronized Stride stride() {
+    public static synchronized Services stride() {
         if (stride == null) {
-            stride = Stride.over(Database.open(local().settings()));
+            stride = Services.over(Database.open(local().settings()));
         }
         return stride;
     }
@@ -58,12 +53,7 @@ public final class TestDatabase {
     }
 
     public static void execute(String sql) {
-        try (Connection connection = stride().database().dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Sql.execute(stride().database().dataSource(), sql);
     }
 
     /** The single text value a query answers, e.g. {@code SHOW hba_file}. */
@@ -73,14 +63,7 @@ public final class TestDatabase {
 
     /** The single number a counting query answers, e.g. {@code SELECT count(*) FROM runs}. */
     public static long count(String sql) {
-        try (Connection connection = stride().database().dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.count(stride().database().dataSource(), sql);
     }
 
     private static String env(String name, String fallback) {

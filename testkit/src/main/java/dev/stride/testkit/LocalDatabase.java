@@ -1,14 +1,16 @@
-package dev.stride.db;
+package dev.stride.testkit;
 
+import dev.stride.db.DatabaseSettings;
+import dev.stride.db.Migrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The database for the local server and the tests: the one the environment names, or else an
- * embedded PostgreSQL started here, so that a fresh machine needs nothing installed. Never used
- * in Lambda (the zip does not carry the embedded server).
+ * The database for the local server, the tests and the benchmark: the one the environment names,
+ * or else an embedded PostgreSQL started here, so that a fresh machine needs nothing installed.
+ * Never in Lambda: the zip carries neither this class nor the embedded server.
  */
 public final class LocalDatabase implements AutoCloseable {
 

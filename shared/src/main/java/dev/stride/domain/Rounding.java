@@ -1,12 +1,12 @@
-package dev.stride;
+package dev.stride.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Rounding as every response does it: kilometres to 3 decimals, paces to 1. */
-public final class Numbers {
+/** Rounding as every response does it: kilometres to 3 decimals, paces to 1, half up. */
+public final class Rounding {
 
-    private Numbers() {
+    private Rounding() {
     }
 
     public static double round(double value, int decimals) {

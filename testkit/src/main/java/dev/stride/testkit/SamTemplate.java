@@ -1,4 +1,4 @@
-package dev.stride.functions.support;
+package dev.stride.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,9 +25,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * The project's {@code template.yaml} as JSON, the form CloudFormation and the SAM schema know:
- * YAML short-form intrinsics ({@code !Ref X}, {@code !GetAtt A.B}, {@code !If [...]}) become
- * their full form ({@code {"Ref": "X"}}, {@code {"Fn::GetAtt": ["A", "B"]}}, {@code {"Fn::If": [...]}}).
+ * A CloudFormation/SAM template read as CloudFormation reads it, in the form a JSON template has:
+ * YAML short-form intrinsics ({@code !Ref X}, {@code !GetAtt A.B}, {@code !If [...]}) become their
+ * full form ({@code {"Ref": "X"}}, {@code {"Fn::GetAtt": ["A", "B"]}}, {@code {"Fn::If": [...]}}),
+ * and dates stay text. The one template reader: the tests, the benchmark and the local server use it.
  * Also finds the project's files, and the read-only {@code ../shared} folder beside the project.
  */
 public final class SamTemplate {
@@ -81,9 +84,8 @@ public final class SamTemplate {
     }
 
     public static ObjectNode load(Path file) {
-        try (Reader reader = Files.newBufferedReader(file)) {
-            Object yaml = new Yaml(new IntrinsicsConstructor()).load(reader);
-            return JSON.valueToTree(yaml);
+        try {
+            return JSON.valueToTree(read(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,6 +94,18 @@ public final class SamTemplate {
     /** A template given as YAML text (short-form tags included), intrinsics in their JSON form. */
     public static ObjectNode parse(String yaml) {
         return JSON.valueToTree(new Yaml(new IntrinsicsConstructor()).load(yaml));
+    }
+
+    /** A template as maps, lists and strings; an {@link IllegalArgumentException} if it is not a YAML mapping. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> read(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Object document = new Yaml(new IntrinsicsConstructor()).load(reader);
+            if (!(document instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException(file + " is not a YAML mapping");
+            }
+            return (Map<String, Object>) map;
+        }
     }
 
     /** Every {@code AWS::Serverless::Function} of the template, in template order. */
@@ -131,6 +145,8 @@ public final class SamTemplate {
             for (String function : FUNCTIONS) {
                 yamlConstructors.put(new Tag("!" + function), new Intrinsic("Fn::" + function));
             }
+            // CloudFormation reads dates such as AWSTemplateFormatVersion as plain strings.
+            yamlConstructors.put(Tag.TIMESTAMP, yamlConstructors.get(Tag.STR));
         }
 
         private final class Intrinsic extends AbstractConstruct {
@@ -153,7 +169,7 @@ public final class SamTemplate {
                 if (key.equals("Fn::GetAtt") && value instanceof String attribute) {
                     value = List.of(attribute.split("\\.", 2));
                 }
-                return Map.of(key, value);
+                return Collections.singletonMap(key, value);
             }
         }
     }

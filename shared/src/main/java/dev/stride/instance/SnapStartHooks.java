@@ -1,6 +1,5 @@
-package dev.stride.snapstart;
+package dev.stride.instance;
 
-import dev.stride.Stride;
 import dev.stride.db.LoginSource;
 import org.crac.Context;
 import org.crac.Resource;
@@ -19,23 +18,23 @@ import org.crac.Resource;
  */
 public final class SnapStartHooks implements Resource {
 
-    private final Stride stride;
+    private final Services services;
     private final LoginSource logins;
 
-    public SnapStartHooks(Stride stride, LoginSource logins) {
-        this.stride = stride;
+    public SnapStartHooks(Services services, LoginSource logins) {
+        this.services = services;
         this.logins = logins;
     }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        Priming.prime(stride);
-        stride.database().evictConnections();
+        Priming.prime(services);
+        services.database().evictConnections();
     }
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        stride.database().evictConnections();
+        services.database().evictConnections();
         logins.restored();
     }
 }

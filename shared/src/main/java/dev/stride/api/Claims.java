@@ -1,26 +1,24 @@
 package dev.stride.api;
 
+import dev.stride.domain.Caller;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Who is calling: the {@code sub} of the token that API Gateway's JWT authorizer verified, and
- * whether its {@code cognito:groups} claim holds {@code admin}.
+ * The caller, read from the claims of the token that API Gateway's JWT authorizer verified: its
+ * {@code sub}, and whether its {@code cognito:groups} claim holds {@code admin}.
  */
-public record Caller(String sub, boolean admin) {
+public final class Claims {
 
     public static final String ADMIN_GROUP = "admin";
 
-    public Caller {
-        if (sub == null || sub.isBlank()) {
-            throw new IllegalArgumentException("sub is required");
-        }
+    private Claims() {
     }
 
-    /** Reads the claims as the HTTP API's JWT authorizer passes them; none means no identity. */
-    public static Caller fromClaims(Map<String, String> claims) {
+    /** Reads the claims as the HTTP API's JWT authorizer passes them; none means no identity (401). */
+    public static Caller caller(Map<String, String> claims) {
         if (claims == null) {
             throw ProblemException.unauthorized();
         }

@@ -1,6 +1,6 @@
-package dev.stride.api;
+package dev.stride.domain;
 
-/** The {@code {id}} of a {@code /users/{id}…} route: a user ID, or {@code me} for the caller's own. */
+/** The user an operation is about: a user ID, or {@code me}, the caller's own profile. */
 public sealed interface UserRef {
 
     record Me() implements UserRef {

@@ -1,9 +1,11 @@
-package dev.stride.db;
+package dev.stride.instance;
 
 import dev.stride.Env;
 import dev.stride.aws.AwsClients;
 import dev.stride.aws.IamTokenLogin;
 import dev.stride.aws.SecretsManagerLogin;
+import dev.stride.db.DatabaseSettings;
+import dev.stride.db.LoginDataSource;
 import java.net.URI;
 import java.util.Map;
 
