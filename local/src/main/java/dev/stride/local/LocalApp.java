@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stride.local.data.ServerDatabase;
 import dev.stride.local.demo.DemoData;
 import dev.stride.local.gateway.LocalServer;
+import dev.stride.local.gateway.WebAppEndpoint;
 import dev.stride.local.lambda.CodeCache;
 import dev.stride.local.lambda.EnvVarsFile;
 import dev.stride.local.lambda.FunctionHost;
@@ -103,6 +104,7 @@ public final class LocalApp implements AutoCloseable {
             server.route(new TokenEndpoint(server.identities(), server.host(), server.port(), json))
                     .route(new DemoUsersEndpoint(new DemoData(database.settings(), json), server.host(), server.port(), json))
                     .route(new DocsEndpoint(openApi))
+                    .fallback(new WebAppEndpoint(template.file().toAbsolutePath().getParent().resolve("web/app")))
                     .start();
             return new LocalApp(template, database, host, server, warnings);
         } catch (RuntimeException e) {

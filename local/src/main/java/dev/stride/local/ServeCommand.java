@@ -66,6 +66,7 @@ final class ServeCommand {
         out.println(String.format("  %-7s %-34s %s", "POST", "/_local/token", "a token: {\"sub\": \"alice\", \"groups\": [\"admin\"]}"));
         out.println(String.format("  %-7s %-34s %s", "GET", DemoUsersEndpoint.PATH, "the demo users (--demo)"));
         out.println(String.format("  %-7s %-34s %s", "GET", "/_local/docs", "Swagger UI over openapi.yaml"));
+        out.println(String.format("  %-7s %-34s %s", "GET", "/", "the web app (web/app)"));
         ServerDatabase db = app.database();
         out.println("Data: " + db.describe());
         out.println("Functions: " + (options.cold()
