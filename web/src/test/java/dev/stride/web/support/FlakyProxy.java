@@ -34,7 +34,7 @@ public final class FlakyProxy implements AutoCloseable {
     private final String upstream;
     private volatile Predicate<HttpExchange> dropAnswer = e -> false;
     private final AtomicInteger dropped = new AtomicInteger();
-    /** The Idempotency-Key of every POST that went through, answered or not. */
+    /** The Idempotency-Key of every POST to the API that went through, answered or not (sign-in's token call is no create). */
     public final List<String> postKeys = new CopyOnWriteArrayList<>();
 
     public FlakyProxy(String upstream) throws IOException {
@@ -73,7 +73,7 @@ public final class FlakyProxy implements AutoCloseable {
                     values.forEach(v -> request.header(name, lower.equals("origin") ? upstream : v));
                 }
             });
-            if (exchange.getRequestMethod().equals("POST")) {
+            if (exchange.getRequestMethod().equals("POST") && !exchange.getRequestURI().getPath().startsWith("/_local/")) {
                 postKeys.add(String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")));
             }
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
