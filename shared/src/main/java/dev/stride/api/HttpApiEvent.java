@@ -87,15 +87,26 @@ public final class HttpApiEvent {
     /** The query string as sent ({@code a=1&a=2&b}); its parameters are decoded from it as API Gateway does. */
     public HttpApiEvent rawQuery(String raw) {
         rawQuery = raw;
+        queryParameters(raw).forEach(this::query);
+        return this;
+    }
+
+    /**
+     * The parameters API Gateway decodes from a raw query string: {@code a=1&a=2&b} gives
+     * {@code {a: "1,2", b: ""}}; empty for a null or empty one.
+     */
+    public static Map<String, String> queryParameters(String raw) {
+        Map<String, String> parameters = new LinkedHashMap<>();
         if (raw != null) {
             for (String pair : raw.split("&")) {
                 if (!pair.isEmpty()) {
                     int equals = pair.indexOf('=');
-                    query(decode(equals < 0 ? pair : pair.substring(0, equals)), equals < 0 ? "" : decode(pair.substring(equals + 1)));
+                    parameters.merge(decode(equals < 0 ? pair : pair.substring(0, equals)),
+                            equals < 0 ? "" : decode(pair.substring(equals + 1)), (first, next) -> first + "," + next);
                 }
             }
         }
-        return this;
+        return parameters;
     }
 
     /** A header; its name is lower-cased, and a repeated one's values are joined with commas. */

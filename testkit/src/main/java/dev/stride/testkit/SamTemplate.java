@@ -3,32 +3,21 @@ package dev.stride.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stride.template.CfnYaml;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * A CloudFormation/SAM template read as CloudFormation reads it, in the form a JSON template has:
  * YAML short-form intrinsics ({@code !Ref X}, {@code !GetAtt A.B}, {@code !If [...]}) become their
  * full form ({@code {"Ref": "X"}}, {@code {"Fn::GetAtt": ["A", "B"]}}, {@code {"Fn::If": [...]}}),
- * and dates stay text. The one template reader: the tests, the benchmark and the local server use it.
+ * and dates stay text, as {@link CfnYaml} (shared), the one template reader, reads it.
  * Also finds the project's files, and the read-only {@code ../shared} folder beside the project.
  */
 public final class SamTemplate {
@@ -93,19 +82,12 @@ public final class SamTemplate {
 
     /** A template given as YAML text (short-form tags included), intrinsics in their JSON form. */
     public static ObjectNode parse(String yaml) {
-        return JSON.valueToTree(new Yaml(new IntrinsicsConstructor()).load(yaml));
+        return JSON.valueToTree(CfnYaml.parse(yaml));
     }
 
     /** A template as maps, lists and strings; an {@link IllegalArgumentException} if it is not a YAML mapping. */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> read(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Object document = new Yaml(new IntrinsicsConstructor()).load(reader);
-            if (!(document instanceof Map<?, ?> map)) {
-                throw new IllegalArgumentException(file + " is not a YAML mapping");
-            }
-            return (Map<String, Object>) map;
-        }
+        return CfnYaml.read(file);
     }
 
     /** Every {@code AWS::Serverless::Function} of the template, in template order. */
@@ -128,49 +110,5 @@ public final class SamTemplate {
             functions.add(new Function(resource.getKey(), handler[0], handler.length > 1 ? handler[1] : "", route));
         });
         return functions;
-    }
-
-    /** Builds the JSON form of each CloudFormation short-form tag. */
-    private static final class IntrinsicsConstructor extends SafeConstructor {
-
-        private static final List<String> FUNCTIONS = List.of("Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs",
-                "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or",
-                "Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll", "ToJsonString",
-                "Length");
-
-        IntrinsicsConstructor() {
-            super(new LoaderOptions());
-            yamlConstructors.put(new Tag("!Ref"), new Intrinsic("Ref"));
-            yamlConstructors.put(new Tag("!Condition"), new Intrinsic("Condition"));
-            for (String function : FUNCTIONS) {
-                yamlConstructors.put(new Tag("!" + function), new Intrinsic("Fn::" + function));
-            }
-            // CloudFormation reads dates such as AWSTemplateFormatVersion as plain strings.
-            yamlConstructors.put(Tag.TIMESTAMP, yamlConstructors.get(Tag.STR));
-        }
-
-        private final class Intrinsic extends AbstractConstruct {
-
-            private final String key;
-
-            Intrinsic(String key) {
-                this.key = key;
-            }
-
-            @Override
-            public Object construct(Node node) {
-                Object value = switch (node) {
-                    case ScalarNode scalar -> constructScalar(scalar);
-                    case SequenceNode sequence -> constructSequence(sequence);
-                    case MappingNode mapping -> constructMapping(mapping);
-                    default -> throw new IllegalArgumentException("unexpected YAML node for " + key + ": " + node);
-                };
-                // The short form of GetAtt is "Resource.Attribute"; the JSON form is a list.
-                if (key.equals("Fn::GetAtt") && value instanceof String attribute) {
-                    value = List.of(attribute.split("\\.", 2));
-                }
-                return Collections.singletonMap(key, value);
-            }
-        }
     }
 }

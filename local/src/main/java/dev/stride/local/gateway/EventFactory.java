@@ -1,15 +1,13 @@
 package dev.stride.local.gateway;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
+import dev.stride.api.HttpApiEvent;
 import dev.stride.local.template.Template;
 import java.io.ByteArrayOutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -20,18 +18,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds the payload format 2.0 event API Gateway sends a Lambda function for an HTTP API
- * request: the decoded path, the raw query string, query parameters (repeated keys joined with
- * commas), header names in lower case (repeated headers joined with commas), the Cookie header
- * moved into {@code cookies}, the body as text for text types and base64 otherwise, and the
- * request context.
+ * Turns a request the local server received into the payload format 2.0 event API Gateway sends a
+ * Lambda function, built by the project's one event builder ({@link HttpApiEvent}). What is
+ * gateway-only stays here: the Cookie header moved into {@code cookies}, the x-forwarded-* and
+ * trace headers API Gateway adds, path decoding, the body as text for text types and base64
+ * otherwise, and API Gateway's request ID format.
  */
 final class EventFactory {
 
     /** The content types an HTTP API passes as text; every other body (and one without a type) is base64. */
     private static final Set<String> TEXT_TYPES = Set.of("application/json", "application/xml", "application/javascript");
-    private static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private EventFactory() {
@@ -66,63 +62,27 @@ final class EventFactory {
         headers.putIfAbsent("x-forwarded-proto", "http");
         headers.putIfAbsent("x-amzn-trace-id", traceId(time));
 
-        String host = headers.getOrDefault("host", "127.0.0.1:" + localPort);
-        String userAgent = headers.getOrDefault("user-agent", "");
-        var http = RequestContext.Http.builder()
-                .withMethod(request.method())
-                .withPath(path)
-                .withProtocol(request.protocol())
-                .withSourceIp(request.sourceIp())
-                .withUserAgent(userAgent)
-                .build();
-        RequestContext context = RequestContext.builder()
-                .withAccountId(Template.LOCAL_ACCOUNT_ID)
-                .withApiId("local")
-                .withDomainName(host)
-                .withDomainPrefix(host.split("[.:]", 2)[0])
-                .withHttp(http)
-                .withRequestId(requestId)
-                .withRouteKey(match.route().routeKey())
-                .withStage("$default")
-                .withTime(REQUEST_TIME.format(time))
-                .withTimeEpoch(time.toEpochMilli())
-                .withAuthorizer(authorizer)
-                .build();
-
-        APIGatewayV2HTTPEvent.APIGatewayV2HTTPEventBuilder event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(match.route().routeKey())
-                .withRawPath(path)
-                .withRawQueryString(request.rawQuery())
-                .withCookies(cookies.isEmpty() ? null : cookies)
-                .withHeaders(headers)
-                .withQueryStringParameters(queryParameters(request.rawQuery()))
-                .withPathParameters(match.pathParameters().isEmpty() ? null : match.pathParameters())
-                .withRequestContext(context);
+        HttpApiEvent event = HttpApiEvent.matched(match.route().routeKey(), request.method(), path)
+                .rawQuery(request.rawQuery())
+                .path(match.pathParameters())
+                .cookies(cookies)
+                .authorizer(authorizer)
+                .requestId(requestId)
+                .time(time)
+                .client(request.sourceIp(), request.protocol())
+                .api(Template.LOCAL_ACCOUNT_ID, "local", headers.getOrDefault("host", "127.0.0.1:" + localPort));
+        headers.forEach(event::header);
         if (request.body().length > 0) {
             boolean text = isText(headers.get("content-type"));
-            event.withBody(text ? new String(request.body(), StandardCharsets.UTF_8)
-                            : Base64.getEncoder().encodeToString(request.body()))
-                    .withIsBase64Encoded(!text);
+            event.body(text ? new String(request.body(), StandardCharsets.UTF_8)
+                    : Base64.getEncoder().encodeToString(request.body()), !text);
         }
         return event.build();
     }
 
-    /** {@code a=1&a=2&b} → {@code {a: "1,2", b: ""}}; null when there is no query string. */
+    /** {@code a=1&a=2&b} → {@code {a: "1,2", b: ""}}, as the event carries them; null when there are none. */
     static Map<String, String> queryParameters(String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return null;
-        }
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = decodeQuery(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decodeQuery(pair.substring(equals + 1));
-            parameters.merge(name, value, (first, next) -> first + "," + next);
-        }
+        Map<String, String> parameters = HttpApiEvent.queryParameters(rawQuery);
         return parameters.isEmpty() ? null : parameters;
     }
 
@@ -146,14 +106,6 @@ final class EventFactory {
             }
         }
         return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static String decodeQuery(String raw) {
-        try {
-            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return raw; // a stray % is passed on as sent rather than refusing the request
-        }
     }
 
     private static boolean isText(String contentType) {

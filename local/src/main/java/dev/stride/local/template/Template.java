@@ -1,5 +1,6 @@
 package dev.stride.local.template;
 
+import dev.stride.template.CfnYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -50,6 +51,8 @@ public final class Template {
             document = CfnYaml.read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the template " + file, e);
+        } catch (IllegalArgumentException notAMapping) {
+            throw new TemplateException(notAMapping.getMessage());
         }
         return new Reader(file.toAbsolutePath().normalize(), document, parameterOverrides, region).read();
     }
