@@ -4,12 +4,23 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import dev.stride.db.DatabaseSettings;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The single value a query answers, over a connection of a data source: {@code SELECT current_user}. */
 public final class Sql {
 
     private Sql() {
+    }
+
+    /** Unpooled connections to the database {@code settings} name (a server's own, in the local server's tests). */
+    public static DataSource dataSource(DatabaseSettings settings) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(settings.jdbcUrl());
+        dataSource.setUser(settings.user());
+        dataSource.setPassword(settings.password());
+        return dataSource;
     }
 
     /** The single text value {@code sql} answers, e.g. {@code SHOW hba_file}. */

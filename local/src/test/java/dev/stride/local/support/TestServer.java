@@ -3,13 +3,9 @@ package dev.stride.local.support;
 import dev.stride.db.DatabaseSettings;
 import dev.stride.local.LocalApp;
 import dev.stride.local.lambda.FunctionHost;
+import dev.stride.testkit.Sql;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -65,25 +61,11 @@ public final class TestServer {
     }
 
     public static long count(String sql) {
-        DatabaseSettings settings = app().database().settings();
-        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.count(Sql.dataSource(app().database().settings()), sql);
     }
 
     private static void execute(String sql) {
-        DatabaseSettings settings = app().database().settings();
-        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Sql.execute(Sql.dataSource(app().database().settings()), sql);
     }
 
     /** DB_URL (DB_USER, DB_PASSWORD) of the running server's database: for another command of the tests. */

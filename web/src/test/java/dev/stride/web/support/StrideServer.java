@@ -6,6 +6,7 @@ import dev.stride.db.DatabaseSettings;
 import dev.stride.local.LocalApp;
 import dev.stride.local.lambda.FunctionHost;
 import dev.stride.local.template.RouteSpec;
+import dev.stride.testkit.Sql;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,11 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -125,15 +121,7 @@ public final class StrideServer {
 
     /** A number from the server's database, e.g. a count of rows. */
     public static long count(String sql) {
-        DatabaseSettings db = app().database().settings();
-        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.count(Sql.dataSource(app().database().settings()), sql);
     }
 
     public record Answer(int status, JsonNode body) {
