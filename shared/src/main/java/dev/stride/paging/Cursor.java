@@ -67,6 +67,15 @@ public final class Cursor {
 
     /** The position a cursor stands for; {@link Invalid} if Stride did not issue it for this very list. */
     public static Position decode(String cursor, String scope) {
+        return read(cursor).within(scope);
+    }
+
+    /**
+     * A cursor Stride issued, its list not yet checked: for a list read in one statement, whose
+     * scope (the owner's id) is known only once the statement has run. {@link Invalid} if Stride
+     * did not issue it.
+     */
+    public static Issued read(String cursor) {
         byte[] token;
         try {
             token = Base64.getUrlDecoder().decode(cursor);
@@ -85,15 +94,40 @@ public final class Cursor {
         ByteBuffer payload = ByteBuffer.wrap(body);
         byte[] issuedScope = new byte[SCOPE_BYTES];
         payload.get(issuedScope);
-        if (!MessageDigest.isEqual(issuedScope, Arrays.copyOf(digest(scope), SCOPE_BYTES))) {
-            throw Invalid.field("cursor", "was issued for a different list or different filters");
-        }
         long day = payload.getLong();
         long id = payload.getLong();
         if (id < 1 || (day != Long.MIN_VALUE && (day < FIRST_DAY || day > LAST_DAY))) {
             throw invalid();
         }
-        return new Position(day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day), id);
+        return new Issued(issuedScope, new Position(day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day), id));
+    }
+
+    /** A cursor whose signature is checked: its position, and the list it was issued for. */
+    public static final class Issued {
+
+        private final byte[] scope;
+        private final Position position;
+
+        private Issued(byte[] scope, Position position) {
+            this.scope = scope;
+            this.position = position;
+        }
+
+        /**
+         * The position, unchecked: for a statement that only reads and runs before the list is
+         * known; its answer counts only once {@link #within} has accepted the list.
+         */
+        public Position position() {
+            return position;
+        }
+
+        /** The position, if the cursor was issued for {@code scope}; {@link Invalid} otherwise. */
+        public Position within(String scope) {
+            if (!MessageDigest.isEqual(this.scope, Arrays.copyOf(digest(scope), SCOPE_BYTES))) {
+                throw Invalid.field("cursor", "was issued for a different list or different filters");
+            }
+            return position;
+        }
     }
 
     private static Invalid invalid() {

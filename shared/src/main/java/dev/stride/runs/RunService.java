@@ -9,7 +9,6 @@ import dev.stride.domain.Revision;
 import dev.stride.domain.UserRef;
 import dev.stride.domain.Versioned;
 import dev.stride.paging.Cursor;
-import dev.stride.paging.Keyset;
 import dev.stride.paging.ListQuery;
 import dev.stride.paging.Page;
 import dev.stride.users.Ownership;
@@ -18,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A user's runs. */
@@ -49,21 +49,68 @@ public final class RunService {
         });
     }
 
-    /** The user's runs, newest first (date, then id), filtered by date range and tag. */
+    /**
+     * The user's runs, newest first (date, then id), filtered by date range and tag: one statement,
+     * one round trip, in autocommit. The user (if the caller may reach it) with a page of its runs,
+     * each with its tags as an array ({@link #GET_COLUMNS}), fetched with one run more to tell
+     * whether a next page exists; no run: one row of nulls beside the user's id; no row: no such
+     * user for this caller.
+     */
     public Page<RunView> list(Caller caller, UserRef owner, ListQuery<RunFilter> query) {
         RunFilter filter = query.filter();
-        return database.transaction(em -> {
-            User user = Ownership.resolve(em, caller, owner);
-            Keyset<Run> runs = Keyset.byDateThenId(Run.class, "r", run -> new Cursor.Position(run.getDate(), run.getId()));
-            if (filter.tag() != null) {
-                runs.join("JOIN r.tags t");
+        Cursor.Issued after = query.cursor() == null ? null : Cursor.read(query.cursor());
+        List<Object> values = new ArrayList<>();
+        values.add(null); // ?1: the owner's key, bound by Ownership.bind
+        StringBuilder runs = new StringBuilder(GET_COLUMNS).append(" WHERE r.user_id = owner.id");
+        if (filter.tag() != null) {
+            runs.append(" AND EXISTS (SELECT 1 FROM run_tags rt JOIN tags t ON t.id = rt.tag_id"
+                    + " WHERE rt.run_id = r.id AND t.name = ").append(parameter(values, filter.tag())).append(')');
+        }
+        if (filter.dates().from() != null) {
+            runs.append(" AND r.run_date >= ").append(parameter(values, filter.dates().from()));
+        }
+        if (filter.dates().to() != null) {
+            runs.append(" AND r.run_date <= ").append(parameter(values, filter.dates().to()));
+        }
+        if (after != null) {
+            // A cursor without a date (another list's) finds nothing here, and within() refuses it below.
+            runs.append(" AND (r.run_date, r.id) < (CAST(").append(parameter(values, after.position().date())).append(" AS date)")
+                    .append(", ").append(parameter(values, after.position().id())).append(')');
+        }
+        runs.append(" ORDER BY r.run_date DESC, r.id DESC LIMIT ").append(parameter(values, query.limit() + 1));
+        int subParameter = values.size() + 1;
+        String statement = "WITH owner AS MATERIALIZED (SELECT id FROM users WHERE "
+                + Ownership.condition(caller, owner, subParameter) + ")"
+                + " SELECT page.*, owner.id FROM owner LEFT JOIN LATERAL (" + runs + ") page ON true";
+        return database.read(em -> {
+            Query select = Ownership.bind(em.createNativeQuery(statement), caller, owner, subParameter);
+            for (int i = 1; i < values.size(); i++) {
+                select.setParameter(i + 1, values.get(i));
             }
-            runs.where("r.userId = :userId", "userId", user.getId())
-                    .whereGiven("t.name = :tag", "tag", filter.tag())
-                    .within(filter.dates());
-            String scope = Cursor.scope("runs", user.getId(), filter.dates().from(), filter.dates().to(), filter.tag());
-            return runs.page(em, query, scope).map(RunView::of);
+            List<?> rows = select.getResultList();
+            if (rows.isEmpty()) {
+                throw new NotFound("user");
+            }
+            Object[] first = (Object[]) rows.get(0);
+            long userId = ((Number) first[first.length - 1]).longValue();
+            String scope = Cursor.scope("runs", userId, filter.dates().from(), filter.dates().to(), filter.tag());
+            if (after != null) {
+                after.within(scope);
+            }
+            List<RunView> page = new ArrayList<>(rows.size());
+            for (Object row : rows) {
+                if (((Object[]) row)[0] != null) {
+                    page.add(RunView.of((Object[]) row));
+                }
+            }
+            return Page.of(page, query.limit(), scope, run -> new Cursor.Position(run.date(), run.id()));
         });
+    }
+
+    /** Adds a value to a statement's numbered parameters; answers its marker ({@code ?n}). */
+    private static String parameter(List<Object> values, Object value) {
+        values.add(value);
+        return "?" + values.size();
     }
 
     /** One statement, one round trip: the run, its owner check, its tags and its version together, in autocommit. */

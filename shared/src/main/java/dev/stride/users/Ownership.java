@@ -5,6 +5,7 @@ import dev.stride.domain.NotFound;
 import dev.stride.domain.UserRef;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import jakarta.persistence.Table;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
@@ -105,6 +106,29 @@ public final class Ownership {
             throw new NotFound("user");
         }
         return found.get(0);
+    }
+
+    /**
+     * {@link #resolve}'s rule as a condition on {@code users}, for a native statement that finds
+     * the user and reads its data in one round trip: {@code ?1} is the caller's sub ({@code me}) or
+     * the user's id; for an id asked by someone other than an admin, {@code ?subParameter} is the
+     * caller's sub too. {@link #bind} gives them their values. No row: 404, as {@link #resolve}.
+     */
+    public static String condition(Caller caller, UserRef ref, int subParameter) {
+        return switch (ref) {
+            case UserRef.Me me -> "owner_sub = ?1";
+            case UserRef.Id id -> caller.admin() ? "id = ?1" : "id = ?1 AND owner_sub = ?" + subParameter;
+        };
+    }
+
+    /** Binds the parameters of {@link #condition} in {@code query}. */
+    public static Query bind(Query query, Caller caller, UserRef ref, int subParameter) {
+        return switch (ref) {
+            case UserRef.Me me -> query.setParameter(1, caller.sub());
+            case UserRef.Id id -> caller.admin()
+                    ? query.setParameter(1, id.value())
+                    : query.setParameter(1, id.value()).setParameter(subParameter, caller.sub());
+        };
     }
 
     public static boolean mayReach(Caller caller, User user) {

@@ -37,6 +37,19 @@ class CursorTest {
     }
 
     @Test
+    void read_whenSigned_thenPositionBeforeTheScopeIsKnown_andWithinChecksItAfter() {
+        Cursor.Position position = new Cursor.Position(LocalDate.of(2026, 3, 2), 17);
+        Cursor.Issued issued = Cursor.read(Cursor.encode("runs|7|null|null|null", position));
+
+        assertThat(issued.position()).isEqualTo(position);
+        assertThat(issued.within("runs|7|null|null|null")).isEqualTo(position);
+        assertThatThrownBy(() -> issued.within("runs|8|null|null|null"))
+                .isInstanceOfSatisfying(Invalid.class, p ->
+                        assertThat(p.errors()).extracting(FieldError::field).containsExactly("cursor"));
+        assertThatThrownBy(() -> Cursor.read("not-a-cursor")).isInstanceOf(Invalid.class);
+    }
+
+    @Test
     void decode_whenAnyByteChanged_thenInvalid() {
         String cursor = Cursor.encode("s", new Cursor.Position(LocalDate.of(2026, 1, 1), 1));
         for (int i = 0; i < cursor.length(); i++) {

@@ -64,24 +64,37 @@ public final class JdbcFloor {
         }
     }
 
-    /** {@code GET /users/{id}/runs}: the user, one page of runs (one extra to know if there is more), their tags. */
+    /**
+     * {@code GET /users/{id}/runs}: the handler's one statement, no transaction: the user, one page
+     * of its runs (one extra to know if there is more) with their tags as an array (its owner check
+     * is one more predicate on the users row).
+     */
     public String listRuns(long userId, int limit) throws SQLException {
-        if (user(userId) == null) {
-            return null;
-        }
         List<Map<String, Object>> runs = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + RUN_COLUMNS
-                + " FROM runs r WHERE r.user_id = ? ORDER BY r.run_date DESC, r.id DESC LIMIT ? OFFSET ?")) {
+        boolean found = false;
+        try (PreparedStatement select = connection.prepareStatement("WITH owner AS MATERIALIZED (SELECT id FROM users WHERE id = ?)"
+                + " SELECT page.*, owner.id FROM owner LEFT JOIN LATERAL (SELECT " + RUN_COLUMNS
+                + ", ARRAY(SELECT t.name FROM run_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.run_id = r.id), r.version"
+                + " FROM runs r WHERE r.user_id = owner.id ORDER BY r.run_date DESC, r.id DESC LIMIT ?) page ON true")) {
             select.setLong(1, userId);
             select.setInt(2, limit + 1);
-            select.setInt(3, 0);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    runs.add(readRun(rows));
+                    found = true;
+                    if (rows.getObject(1) == null) {
+                        continue;
+                    }
+                    Map<String, Object> run = readRun(rows);
+                    List<String> tags = new ArrayList<>(List.of((String[]) rows.getArray(13).getArray()));
+                    tags.sort(null);
+                    run.put("tags", tags);
+                    runs.add(run);
                 }
             }
         }
-        attachTags(runs);
+        if (!found) {
+            return null;
+        }
         boolean more = runs.size() > limit;
         List<Map<String, Object>> page = more ? runs.subList(0, limit) : runs;
         StringBuilder json = new StringBuilder(256 * page.size() + 32).append("{\"items\":[");
@@ -263,10 +276,13 @@ public final class JdbcFloor {
         List<String> weeks = new ArrayList<>();
         // The handler's one statement (its owner check is one more predicate on the users row).
         try (PreparedStatement select = connection.prepareStatement("""
-                WITH owner AS (SELECT id, username FROM users WHERE id = ?)
+                WITH owner AS MATERIALIZED (
+                      SELECT id, username,
+                             (SELECT description FROM moods WHERE user_id = users.id AND mood_date BETWEEN ? AND ?
+                               ORDER BY mood_date DESC, id DESC LIMIT 1) AS latest_mood
+                        FROM users WHERE id = ?)
                 SELECT owner.username, w.week_start, w.runs, w.distance_km, w.timed_seconds, w.timed_km, w.longest_km,
-                       (SELECT description FROM moods WHERE user_id = owner.id AND mood_date BETWEEN ? AND ?
-                         ORDER BY mood_date DESC, id DESC LIMIT 1)
+                       owner.latest_mood
                   FROM owner
                   LEFT JOIN LATERAL (
                         SELECT week_start, runs, distance_km, timed_seconds, timed_km, longest_km
@@ -279,9 +295,9 @@ public final class JdbcFloor {
                           FROM runs WHERE user_id = owner.id AND (run_date BETWEEN ? AND ? OR run_date BETWEEN ? AND ?)
                          GROUP BY 1) w ON true
                  ORDER BY w.week_start""")) {
-            select.setLong(1, userId);
-            select.setObject(2, first);
-            select.setObject(3, last);
+            select.setObject(1, first);
+            select.setObject(2, last);
+            select.setLong(3, userId);
             select.setObject(4, first);
             select.setObject(5, last);
             // No range: no part-weeks, written as empty day ranges.
