@@ -75,9 +75,8 @@ public final class JdbcFloor {
         try (PreparedStatement select = connection.prepareStatement("WITH owner AS MATERIALIZED (SELECT id FROM users WHERE id = ?)"
                 + " SELECT page.*, owner.id FROM owner LEFT JOIN LATERAL (SELECT " + RUN_COLUMNS
                 + ", ARRAY(SELECT t.name FROM run_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.run_id = r.id), r.version"
-                + " FROM runs r WHERE r.user_id = owner.id ORDER BY r.run_date DESC, r.id DESC LIMIT ?) page ON true")) {
+                + " FROM runs r WHERE r.user_id = owner.id ORDER BY r.run_date DESC, r.id DESC LIMIT " + (limit + 1) + ") page ON true")) {
             select.setLong(1, userId);
-            select.setInt(2, limit + 1);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     found = true;
