@@ -17,7 +17,7 @@ import dev.stride.instance.Services;
 import dev.stride.json.Json;
 import dev.stride.moods.MoodInput;
 import dev.stride.runs.RunInput;
-import dev.stride.testkit.LambdaContext;
+import dev.stride.instance.LambdaContext;
 import dev.stride.testkit.SamTemplate;
 import dev.stride.testkit.SamTemplate.Function;
 import dev.stride.testkit.TestDatabase;

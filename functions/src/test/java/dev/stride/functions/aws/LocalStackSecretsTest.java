@@ -10,7 +10,7 @@ import dev.stride.functions.support.DatabaseRoles;
 import dev.stride.functions.users.CreateUserHandler;
 import dev.stride.instance.DatabaseAccess;
 import dev.stride.instance.Services;
-import dev.stride.testkit.LambdaContext;
+import dev.stride.instance.LambdaContext;
 import dev.stride.testkit.TestDatabase;
 import java.io.IOException;
 import java.net.URI;

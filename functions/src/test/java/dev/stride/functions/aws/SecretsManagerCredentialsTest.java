@@ -11,7 +11,7 @@ import dev.stride.functions.users.CreateUserHandler;
 import dev.stride.functions.users.ListUsersHandler;
 import dev.stride.instance.DatabaseAccess;
 import dev.stride.instance.Services;
-import dev.stride.testkit.LambdaContext;
+import dev.stride.instance.LambdaContext;
 import dev.stride.testkit.Sql;
 import dev.stride.testkit.TestDatabase;
 import java.util.HashMap;

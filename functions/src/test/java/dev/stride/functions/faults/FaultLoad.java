@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stride.api.HttpApiEvent;
 import dev.stride.json.Json;
-import dev.stride.testkit.LambdaContext;
+import dev.stride.instance.LambdaContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -10,7 +10,7 @@ import dev.stride.functions.support.RestartablePostgres;
 import dev.stride.functions.support.TestApi;
 import dev.stride.instance.Services;
 import dev.stride.json.Json;
-import dev.stride.testkit.LambdaContext;
+import dev.stride.instance.LambdaContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

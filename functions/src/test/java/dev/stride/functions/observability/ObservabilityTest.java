@@ -8,7 +8,7 @@ import dev.stride.api.HttpApiEvent;
 import dev.stride.db.Database;
 import dev.stride.functions.runs.GetRunHandler;
 import dev.stride.instance.Services;
-import dev.stride.testkit.LambdaContext;
+import dev.stride.instance.LambdaContext;
 import dev.stride.testkit.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

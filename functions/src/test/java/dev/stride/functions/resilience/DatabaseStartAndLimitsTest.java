@@ -11,7 +11,7 @@ import dev.stride.functions.support.RestartablePostgres;
 import dev.stride.functions.support.TestApi;
 import dev.stride.instance.Services;
 import dev.stride.json.Json;
-import dev.stride.testkit.LambdaContext;
+import dev.stride.instance.LambdaContext;
 import dev.stride.testkit.TestDatabase;
 import java.time.Duration;
 import java.util.Map;

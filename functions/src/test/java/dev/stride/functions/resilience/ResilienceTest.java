@@ -12,7 +12,7 @@ import dev.stride.functions.support.TestApi;
 import dev.stride.functions.support.TestResponse;
 import dev.stride.functions.users.CreateUserHandler;
 import dev.stride.instance.Services;
-import dev.stride.testkit.LambdaContext;
+import dev.stride.instance.LambdaContext;
 import dev.stride.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -11,7 +11,7 @@ import dev.stride.functions.runs.CreateRunHandler;
 import dev.stride.functions.runs.UpdateRunHandler;
 import dev.stride.functions.support.TestApi;
 import dev.stride.instance.Services;
-import dev.stride.testkit.LambdaContext;
+import dev.stride.instance.LambdaContext;
 import dev.stride.testkit.TestDatabase;
 import java.util.Map;
 import java.util.TreeMap;

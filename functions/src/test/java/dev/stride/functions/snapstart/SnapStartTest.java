@@ -13,7 +13,7 @@ import dev.stride.functions.users.ListUsersHandler;
 import dev.stride.instance.Priming;
 import dev.stride.instance.Services;
 import dev.stride.instance.SnapStartHooks;
-import dev.stride.testkit.LambdaContext;
+import dev.stride.instance.LambdaContext;
 import dev.stride.testkit.Sql;
 import dev.stride.testkit.TestDatabase;
 import java.util.Map;

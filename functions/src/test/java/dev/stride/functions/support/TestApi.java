@@ -8,7 +8,7 @@ import dev.stride.dashboard.DashboardService;
 import dev.stride.instance.Services;
 import dev.stride.moods.MoodService;
 import dev.stride.runs.RunService;
-import dev.stride.testkit.LambdaContext;
+import dev.stride.instance.LambdaContext;
 import dev.stride.testkit.SamTemplate;
 import dev.stride.testkit.TestDatabase;
 import dev.stride.users.UserService;
