@@ -1,6 +1,5 @@
 package dev.stride.local.localonly;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stride.local.demo.DemoData;
 import dev.stride.local.gateway.GatewayResponse;
@@ -19,12 +18,10 @@ public final class DemoUsersEndpoint extends OwnPagesEndpoint {
     public static final String PATH = "/_local/demo-users";
 
     private final DemoData demo;
-    private final ObjectMapper json;
 
     public DemoUsersEndpoint(DemoData demo, String boundHost, int port, ObjectMapper json) {
-        super(PATH, "GET", boundHost, port);
+        super(PATH, "GET", boundHost, port, json);
         this.demo = demo;
-        this.json = json;
     }
 
     @Override
@@ -32,10 +29,6 @@ public final class DemoUsersEndpoint extends OwnPagesEndpoint {
         List<Map<String, Object>> users = demo.present().stream()
                 .map(p -> Map.<String, Object>of("sub", p.sub(), "username", p.username(), "groups", p.groups()))
                 .toList();
-        try {
-            return GatewayResponse.json(200, json.writeValueAsString(Map.of("users", users)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the demo users", e);
-        }
+        return ok(Map.of("users", users));
     }
 }

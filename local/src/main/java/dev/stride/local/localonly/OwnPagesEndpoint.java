@@ -1,5 +1,7 @@
 package dev.stride.local.localonly;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stride.local.gateway.GatewayResponse;
 import dev.stride.local.gateway.IncomingRequest;
 import dev.stride.local.gateway.LocalRoute;
@@ -14,11 +16,13 @@ abstract class OwnPagesEndpoint implements LocalRoute {
     private final String path;
     private final String method;
     private final SameOrigin sameOrigin;
+    final ObjectMapper json;
 
-    OwnPagesEndpoint(String path, String method, String boundHost, int port) {
+    OwnPagesEndpoint(String path, String method, String boundHost, int port, ObjectMapper json) {
         this.path = path;
         this.method = method;
         this.sameOrigin = new SameOrigin(boundHost, port);
+        this.json = json;
     }
 
     @Override
@@ -34,4 +38,13 @@ abstract class OwnPagesEndpoint implements LocalRoute {
 
     /** The answer to a request from one of the server's own pages, with the endpoint's method. */
     abstract GatewayResponse answer(IncomingRequest request);
+
+    /** A 200 with {@code body} as JSON. */
+    final GatewayResponse ok(Object body) {
+        try {
+            return GatewayResponse.json(200, json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the answer of " + path, e);
+        }
+    }
 }

@@ -34,12 +34,10 @@ public final class TokenEndpoint extends OwnPagesEndpoint {
     private static final Set<String> FIELDS = Set.of("sub", "groups");
 
     private final LocalIdentityProvider identities;
-    private final ObjectMapper json;
 
     public TokenEndpoint(LocalIdentityProvider identities, String boundHost, int port, ObjectMapper json) {
-        super(PATH, "POST", boundHost, port);
+        super(PATH, "POST", boundHost, port, json);
         this.identities = identities;
-        this.json = json;
     }
 
     @Override
@@ -92,11 +90,7 @@ public final class TokenEndpoint extends OwnPagesEndpoint {
         if (!errors.isEmpty()) {
             return Problem.invalid(errors, PATH);
         }
-        try {
-            return GatewayResponse.json(200, json.writeValueAsString(Map.of("token", identities.mint(sub, groups))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a token response", e);
-        }
+        return ok(Map.of("token", identities.mint(sub, groups)));
     }
 
     private static boolean isJson(String contentType) {
