@@ -4,6 +4,7 @@ import dev.stride.Env;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -50,6 +51,24 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         }
         throw new IllegalStateException("No database configured: set " + DB_URL + " (with " + DB_USER
                 + " and " + DB_PASSWORD + ") or " + DATABASE_URL);
+    }
+
+    /** Whether {@code env} names a database: {@code DB_URL} or {@code DATABASE_URL} is set. */
+    public static boolean isConfigured(Map<String, String> env) {
+        return blankToNull(env.get(DB_URL)) != null || blankToNull(env.get(DATABASE_URL)) != null;
+    }
+
+    /** The environment variables that point a function at this database ({@code DB_URL}, and the login where set). */
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(DB_URL, jdbcUrl);
+        if (user != null) {
+            env.put(DB_USER, user);
+        }
+        if (password != null) {
+            env.put(DB_PASSWORD, password);
+        }
+        return env;
     }
 
     /** Reads {@code postgresql://user:pass@host:port/db?params} (also {@code postgres://}). */

@@ -72,7 +72,12 @@ public final class JsonLines {
         out.println(json);
     }
 
-    private static void appendValue(StringBuilder json, Object value) {
+    /**
+     * Appends {@code value} as JSON: null, a string (escaped as RFC 8259 requires, and U+2028/U+2029
+     * too), a boolean, a number (NaN and infinities as null), a map, a list; anything else as its
+     * string. The one hand-written JSON writer (the benchmark's JDBC floor writes with it too).
+     */
+    public static void appendValue(StringBuilder json, Object value) {
         switch (value) {
             case null -> json.append("null");
             case String text -> appendString(json, text);

@@ -2,53 +2,51 @@ package dev.stride.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class DatabaseSettingsTest {
 
-    @Test
-    void fromEnvironment_whenJdbcUrl_thenUsedWithUserAndPassword() {
-        DatabaseSettings settings = DatabaseSettings.fromEnvironment(Map.of(
-                "DB_URL", "jdbc:postgresql://db.internal:5432/stride",
-                "DB_USER", "app",
-                "DB_PASSWORD", "s3cret"));
+    static Stream<Arguments> environments() {
+        return Stream.of(
+                arguments("DB_URL with DB_USER and DB_PASSWORD", Map.of(
+                                "DB_URL", "jdbc:postgresql://db.internal:5432/stride",
+                                "DB_USER", "app",
+                                "DB_PASSWORD", "s3cret"),
+                        new DatabaseSettings("jdbc:postgresql://db.internal:5432/stride", "app", "s3cret", 1)),
+                arguments("the tutorial's DATABASE_URL, translated to JDBC", Map.of(
+                                "DATABASE_URL", "postgresql://runner:p%40ss%3Aword@localhost:6543/tracker?sslmode=require"),
+                        new DatabaseSettings("jdbc:postgresql://localhost:6543/tracker?sslmode=require", "runner", "p@ss:word", 1)),
+                arguments("postgres:// without a port or password", Map.of("DATABASE_URL", "postgres://u@host/db"),
+                        new DatabaseSettings("jdbc:postgresql://host/db", "u", null, 1)),
+                arguments("both set: DB_URL wins", Map.of(
+                                "DB_URL", "jdbc:postgresql://a/a",
+                                "DATABASE_URL", "postgresql://b/b",
+                                "DB_POOL_SIZE", "3"),
+                        new DatabaseSettings("jdbc:postgresql://a/a", null, null, 3)));
+    }
 
-        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:5432/stride");
-        assertThat(settings.user()).isEqualTo("app");
-        assertThat(settings.password()).isEqualTo("s3cret");
-        assertThat(settings.poolSize()).isEqualTo(1);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("environments")
+    void fromEnvironment_whenConfigured_thenTheseSettings(String what, Map<String, String> env, DatabaseSettings expected) {
+        assertThat(DatabaseSettings.isConfigured(env)).isTrue();
+        assertThat(DatabaseSettings.fromEnvironment(env)).isEqualTo(expected);
     }
 
     @Test
-    void fromEnvironment_whenTutorialDatabaseUrl_thenTranslatedToJdbc() {
-        DatabaseSettings settings = DatabaseSettings.fromEnvironment(Map.of(
-                "DATABASE_URL", "postgresql://runner:p%40ss%3Aword@localhost:6543/tracker?sslmode=require"));
+    void environment_whenReadBack_thenSameDatabaseAndLogin() {
+        DatabaseSettings settings = new DatabaseSettings("jdbc:postgresql://db.internal:5432/stride", "app", "s3cret");
+        DatabaseSettings noLogin = new DatabaseSettings("jdbc:postgresql://x/y", null, null);
 
-        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:6543/tracker?sslmode=require");
-        assertThat(settings.user()).isEqualTo("runner");
-        assertThat(settings.password()).isEqualTo("p@ss:word");
-    }
-
-    @Test
-    void fromEnvironment_whenPostgresSchemeWithoutPort_thenAccepted() {
-        DatabaseSettings settings = DatabaseSettings.fromEnvironment(Map.of("DATABASE_URL", "postgres://u@host/db"));
-
-        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://host/db");
-        assertThat(settings.user()).isEqualTo("u");
-        assertThat(settings.password()).isNull();
-    }
-
-    @Test
-    void fromEnvironment_whenBothSet_thenJdbcUrlWins() {
-        DatabaseSettings settings = DatabaseSettings.fromEnvironment(Map.of(
-                "DB_URL", "jdbc:postgresql://a/a",
-                "DATABASE_URL", "postgresql://b/b",
-                "DB_POOL_SIZE", "3"));
-
-        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://a/a");
-        assertThat(settings.poolSize()).isEqualTo(3);
+        assertThat(DatabaseSettings.fromEnvironment(settings.environment())).isEqualTo(settings);
+        assertThat(noLogin.environment()).containsExactly(Map.entry("DB_URL", "jdbc:postgresql://x/y"));
+        assertThat(DatabaseSettings.isConfigured(Map.of("DB_URL", " ", "DATABASE_URL", ""))).isFalse();
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class LocalDatabase implements AutoCloseable {
     }
 
     public static LocalDatabase start(Map<String, String> env) {
-        if (isSet(env, DatabaseSettings.DB_URL) || isSet(env, DatabaseSettings.DATABASE_URL)) {
+        if (DatabaseSettings.isConfigured(env)) {
             return new LocalDatabase(DatabaseSettings.fromEnvironment(env), null);
         }
         return startEmbedded();
@@ -64,15 +64,7 @@ public final class LocalDatabase implements AutoCloseable {
 
     /** The environment variables that point a function at this database. */
     public Map<String, String> environment() {
-        var env = new java.util.LinkedHashMap<String, String>();
-        env.put(DatabaseSettings.DB_URL, settings.jdbcUrl());
-        if (settings.user() != null) {
-            env.put(DatabaseSettings.DB_USER, settings.user());
-        }
-        if (settings.password() != null) {
-            env.put(DatabaseSettings.DB_PASSWORD, settings.password());
-        }
-        return env;
+        return settings.environment();
     }
 
     @Override
@@ -84,10 +76,5 @@ public final class LocalDatabase implements AutoCloseable {
                 throw new UncheckedIOException("could not stop the embedded PostgreSQL", e);
             }
         }
-    }
-
-    private static boolean isSet(Map<String, String> env, String name) {
-        String value = env.get(name);
-        return value != null && !value.isBlank();
     }
 }

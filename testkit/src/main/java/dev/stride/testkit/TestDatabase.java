@@ -3,6 +3,7 @@ package dev.stride.testkit;
 import dev.stride.db.Database;
 import dev.stride.db.DatabaseSettings;
 import dev.stride.instance.Services;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -21,13 +22,7 @@ public final class TestDatabase {
 
     public static synchronized LocalDatabase local() {
         if (local == null) {
-            String url = System.getenv("STRIDE_TEST_DB_URL");
-            local = url == null || url.isBlank()
-                    ? LocalDatabase.startEmbedded()
-                    : LocalDatabase.start(Map.of(
-                            DatabaseSettings.DB_URL, url,
-                            DatabaseSettings.DB_USER, env("STRIDE_TEST_DB_USER", "postgres"),
-                            DatabaseSettings.DB_PASSWORD, env("STRIDE_TEST_DB_PASSWORD", "")));
+            local = LocalDatabase.start(environment());
             local.migrate();
             LocalDatabase started = local;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
@@ -66,8 +61,19 @@ public final class TestDatabase {
         return Sql.count(stride().database().dataSource(), sql);
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null ? fallback : value;
+    /**
+     * {@code DB_URL}, {@code DB_USER} and {@code DB_PASSWORD} of the server {@code STRIDE_TEST_DB_URL}
+     * names (user postgres and an empty password unless {@code STRIDE_TEST_DB_USER} and
+     * {@code STRIDE_TEST_DB_PASSWORD} say otherwise); empty when it is unset, for an embedded one.
+     */
+    public static Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>();
+        String url = System.getenv("STRIDE_TEST_DB_URL");
+        if (url != null && !url.isBlank()) {
+            environment.put(DatabaseSettings.DB_URL, url);
+            environment.put(DatabaseSettings.DB_USER, System.getenv().getOrDefault("STRIDE_TEST_DB_USER", "postgres"));
+            environment.put(DatabaseSettings.DB_PASSWORD, System.getenv().getOrDefault("STRIDE_TEST_DB_PASSWORD", ""));
+        }
+        return environment;
     }
 }

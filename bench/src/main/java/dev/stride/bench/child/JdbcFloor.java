@@ -1,5 +1,6 @@
 package dev.stride.bench.child;
 
+import dev.stride.observability.JsonLines;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Array;
@@ -530,28 +531,6 @@ public final class JdbcFloor {
 
     /** A JSON string (or null), escaped as RFC 8259 requires. */
     private static void string(StringBuilder json, String value) {
-        if (value == null) {
-            json.append("null");
-            return;
-        }
-        json.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
+        JsonLines.appendValue(json, value);
     }
 }

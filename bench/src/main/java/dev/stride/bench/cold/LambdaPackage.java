@@ -20,19 +20,7 @@ import java.util.zip.ZipFile;
  * The Lambda zip that {@code functions/} builds, unpacked as the runtime unpacks it (classes at
  * the root, jars in {@code lib/}), so that a fresh-JVM sample loads exactly what Lambda would.
  */
-public final class LambdaPackage {
-
-    private final Path zip;
-    private final Path directory;
-    private final Path childJar;
-    private final Path classesJar;
-
-    private LambdaPackage(Path zip, Path directory, Path childJar, Path classesJar) {
-        this.zip = zip;
-        this.directory = directory;
-        this.childJar = childJar;
-        this.classesJar = classesJar;
-    }
+public record LambdaPackage(Path zip, Path directory, Path childJar, Path classesJar) {
 
     public static LambdaPackage unpack(Path zip, Path into, Path childJar) throws IOException {
         if (!Files.isRegularFile(zip)) {
@@ -89,10 +77,6 @@ public final class LambdaPackage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public Path zip() {
-        return zip;
     }
 
     /**

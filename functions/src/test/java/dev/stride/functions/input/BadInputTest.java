@@ -176,7 +176,7 @@ class BadInputTest {
 
         TestResponse response = new TestResponse("POST", built.getRouteKey(),
                 new dev.stride.functions.runs.CreateRunHandler(TestDatabase.stride().runs())
-                        .handleRequest(built, new dev.stride.testkit.LambdaContext()));
+                        .handleRequest(built, new dev.stride.instance.LambdaContext()));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         assertThat(response.json().get("distance").asDouble()).isEqualTo(6.0);

@@ -9,7 +9,7 @@ import dev.stride.db.LoginDataSource;
 import dev.stride.db.Migrations;
 import dev.stride.functions.support.DatabaseRoles;
 import dev.stride.functions.support.ResponseUrlServer;
-import dev.stride.testkit.LambdaContext;
+import dev.stride.instance.LambdaContext;
 import dev.stride.testkit.Sql;
 import dev.stride.testkit.TestDatabase;
 import java.net.URI;

@@ -8,18 +8,13 @@ import dev.stride.functions.support.TestResponse;
 import dev.stride.testkit.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class MoodsTest {
 
+    /** Alice, with her profile in a database that holds nothing else: a new one for each test. */
     private final TestApi alice = TestApi.as("alice-sub");
-    private long aliceId;
-
-    @BeforeEach
-    void aliceWithProfile() {
-        aliceId = alice.freshProfile("Alice", "alice@example.com");
-    }
+    private final long aliceId = alice.freshProfile("Alice", "alice@example.com");
 
     @Test
     void createMood_whenAllFields_thenCreatedWithEveryLevel() {

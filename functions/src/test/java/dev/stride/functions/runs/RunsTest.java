@@ -10,18 +10,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RunsTest {
 
+    /** Alice, with her profile in a database that holds nothing else: a new one for each test. */
     private final TestApi alice = TestApi.as("alice-sub");
-    private long aliceId;
-
-    @BeforeEach
-    void aliceWithProfile() {
-        aliceId = alice.freshProfile("Alice", "alice@example.com");
-    }
+    private final long aliceId = alice.freshProfile("Alice", "alice@example.com");
 
     @Test
     void createRun_whenOnlyDistance_thenDefaultsKmAndTodayUtc() {

@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,7 +46,7 @@ public final class ServerDatabase implements AutoCloseable {
                                        PrintStream log) {
         ServerDatabase database;
         Optional<String> running = joinRunning && dataFolder != null ? DataFolder.announcedDatabase(dataFolder) : Optional.empty();
-        if (isSet(environment, DatabaseSettings.DB_URL) || isSet(environment, DatabaseSettings.DATABASE_URL)) {
+        if (DatabaseSettings.isConfigured(environment)) {
             database = new ServerDatabase(Kind.CONFIGURED, DatabaseSettings.fromEnvironment(environment), null, null);
         } else if (running.isPresent()) {
             return new ServerDatabase(Kind.JOINED, new DatabaseSettings(running.get(), "postgres", null), null, null);
@@ -123,15 +122,7 @@ public final class ServerDatabase implements AutoCloseable {
 
     /** The environment variables that point a function at this database. */
     public Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put(DatabaseSettings.DB_URL, settings.jdbcUrl());
-        if (settings.user() != null) {
-            env.put(DatabaseSettings.DB_USER, settings.user());
-        }
-        if (settings.password() != null) {
-            env.put(DatabaseSettings.DB_PASSWORD, settings.password());
-        }
-        return env;
+        return settings.environment();
     }
 
     /** Stops an embedded PostgreSQL (a clean shutdown: no process is left) and lets go of the data folder. */
@@ -148,10 +139,5 @@ public final class ServerDatabase implements AutoCloseable {
                 folder.close();
             }
         }
-    }
-
-    private static boolean isSet(Map<String, String> env, String name) {
-        String value = env.get(name);
-        return value != null && !value.isBlank();
     }
 }

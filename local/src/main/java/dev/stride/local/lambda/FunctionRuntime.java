@@ -1,6 +1,8 @@
 package dev.stride.local.lambda;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stride.instance.LambdaContext;
 import dev.stride.local.template.FunctionSpec;
 import java.sql.Driver;
 import java.time.Duration;
@@ -145,7 +147,8 @@ public final class FunctionRuntime implements AutoCloseable {
         }
         boolean cold = !instance.initialized;
         long deadlineMillis = System.currentTimeMillis() + TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-        LocalContext context = new LocalContext(requestId, spec.logicalId(), region, spec.memorySize(), deadlineMillis);
+        Context context = new LambdaContext(spec.logicalId(), "local", requestId, region, spec.memorySize(), deadlineMillis,
+                LambdaContext.lines(System.err, "[" + spec.logicalId() + " " + requestId + "] "));
         Instance running = instance;
         Future<Object> future = workers.submit(() -> running.run(event, context));
         try {
@@ -297,7 +300,7 @@ public final class FunctionRuntime implements AutoCloseable {
             this.loader = loader;
         }
 
-        Object run(Object event, LocalContext context) throws Exception {
+        Object run(Object event, Context context) throws Exception {
             enter();
             try {
                 if (!initialized) {

@@ -1,11 +1,9 @@
 package dev.stride.local.localonly;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stride.local.demo.DemoData;
 import dev.stride.local.gateway.GatewayResponse;
 import dev.stride.local.gateway.IncomingRequest;
-import dev.stride.local.gateway.LocalRoute;
 import java.util.List;
 import java.util.Map;
 
@@ -15,41 +13,22 @@ import java.util.Map;
  * (empty when there are none). Same rules as the token endpoint: the server's own pages only, no
  * CORS headers.
  */
-public final class DemoUsersEndpoint implements LocalRoute {
+public final class DemoUsersEndpoint extends OwnPagesEndpoint {
 
     public static final String PATH = "/_local/demo-users";
 
     private final DemoData demo;
-    private final SameOrigin sameOrigin;
-    private final ObjectMapper json;
 
     public DemoUsersEndpoint(DemoData demo, String boundHost, int port, ObjectMapper json) {
+        super(PATH, "GET", boundHost, port, json);
         this.demo = demo;
-        this.sameOrigin = new SameOrigin(boundHost, port);
-        this.json = json;
     }
 
     @Override
-    public boolean serves(String path) {
-        return path.equals(PATH);
-    }
-
-    @Override
-    public GatewayResponse handle(IncomingRequest request, String path) {
-        GatewayResponse refused = sameOrigin.refusal(request);
-        if (refused != null) {
-            return refused;
-        }
-        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
-            return GatewayResponse.message(405, "Method Not Allowed").withHeader("Allow", "GET");
-        }
+    GatewayResponse answer(IncomingRequest request) {
         List<Map<String, Object>> users = demo.present().stream()
                 .map(p -> Map.<String, Object>of("sub", p.sub(), "username", p.username(), "groups", p.groups()))
                 .toList();
-        try {
-            return GatewayResponse.json(200, json.writeValueAsString(Map.of("users", users)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the demo users", e);
-        }
+        return ok(Map.of("users", users));
     }
 }

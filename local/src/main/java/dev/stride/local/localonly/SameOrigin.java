@@ -26,14 +26,18 @@ final class SameOrigin {
         this.port = port;
     }
 
-    /** Null when the request may go on; else the 403 to answer. */
-    GatewayResponse refusal(IncomingRequest request) {
+    /**
+     * Null when the request may go on; else the 403 to answer a request from another origin, or the
+     * 405 to answer one whose method is not {@code method} (a GET endpoint takes HEAD too).
+     */
+    GatewayResponse refusal(IncomingRequest request, String method) {
         String origin = request.header("origin");
-        if (origin == null || allows(origin)) {
-            return null;
+        if (origin != null && !allows(origin)) {
+            return Problem.of(403, "forbidden", "Forbidden",
+                    "this endpoint answers only the local server's own pages, not " + origin, request.rawPath());
         }
-        return Problem.of(403, "forbidden", "Forbidden",
-                "this endpoint answers only the local server's own pages, not " + origin, request.rawPath());
+        boolean allowed = request.method().equals(method) || method.equals("GET") && request.method().equals("HEAD");
+        return allowed ? null : GatewayResponse.message(405, "Method Not Allowed").withHeader("Allow", method);
     }
 
     boolean allows(String origin) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stride.local.auth.LocalIdentityProvider;
 import dev.stride.local.gateway.GatewayResponse;
 import dev.stride.local.gateway.IncomingRequest;
-import dev.stride.local.gateway.LocalRoute;
 import dev.stride.local.localonly.Problem.FieldError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ import java.util.Set;
  * checked as Stride's functions check a caller's (1–128 characters, no control characters), each
  * bad field named in one 400.
  */
-public final class TokenEndpoint implements LocalRoute {
+public final class TokenEndpoint extends OwnPagesEndpoint {
 
     public static final String PATH = "/_local/token";
     private static final int MAX_BODY = 64 * 1024;
@@ -35,29 +34,14 @@ public final class TokenEndpoint implements LocalRoute {
     private static final Set<String> FIELDS = Set.of("sub", "groups");
 
     private final LocalIdentityProvider identities;
-    private final SameOrigin sameOrigin;
-    private final ObjectMapper json;
 
     public TokenEndpoint(LocalIdentityProvider identities, String boundHost, int port, ObjectMapper json) {
+        super(PATH, "POST", boundHost, port, json);
         this.identities = identities;
-        this.sameOrigin = new SameOrigin(boundHost, port);
-        this.json = json;
     }
 
     @Override
-    public boolean serves(String path) {
-        return path.equals(PATH);
-    }
-
-    @Override
-    public GatewayResponse handle(IncomingRequest request, String path) {
-        GatewayResponse refused = sameOrigin.refusal(request);
-        if (refused != null) {
-            return refused;
-        }
-        if (!request.method().equals("POST")) {
-            return GatewayResponse.message(405, "Method Not Allowed").withHeader("Allow", "POST");
-        }
+    GatewayResponse answer(IncomingRequest request) {
         String contentType = request.header("content-type");
         if (!isJson(contentType)) {
             return Problem.of(415, "unsupported-media-type", "Unsupported Media Type",
@@ -106,11 +90,7 @@ public final class TokenEndpoint implements LocalRoute {
         if (!errors.isEmpty()) {
             return Problem.invalid(errors, PATH);
         }
-        try {
-            return GatewayResponse.json(200, json.writeValueAsString(Map.of("token", identities.mint(sub, groups))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a token response", e);
-        }
+        return ok(Map.of("token", identities.mint(sub, groups)));
     }
 
     private static boolean isJson(String contentType) {

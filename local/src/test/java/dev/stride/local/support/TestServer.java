@@ -1,12 +1,11 @@
 package dev.stride.local.support;
 
-import dev.stride.db.DatabaseSettings;
 import dev.stride.local.LocalApp;
 import dev.stride.local.lambda.FunctionHost;
 import dev.stride.testkit.Sql;
+import dev.stride.testkit.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -23,7 +22,7 @@ public final class TestServer {
 
     public static synchronized LocalApp app() {
         if (app == null) {
-            app = LocalApp.start(options(FixtureFunctions.template(), null, databaseEnvironment()));
+            app = LocalApp.start(options(FixtureFunctions.template(), null, TestDatabase.environment()));
             LocalApp started = app;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }
@@ -70,26 +69,6 @@ public final class TestServer {
 
     /** DB_URL (DB_USER, DB_PASSWORD) of the running server's database: for another command of the tests. */
     public static Map<String, String> sameDatabase() {
-        DatabaseSettings db = app().database().settings();
-        Map<String, String> environment = new HashMap<>();
-        environment.put(DatabaseSettings.DB_URL, db.jdbcUrl());
-        if (db.user() != null) {
-            environment.put(DatabaseSettings.DB_USER, db.user());
-        }
-        if (db.password() != null) {
-            environment.put(DatabaseSettings.DB_PASSWORD, db.password());
-        }
-        return environment;
-    }
-
-    private static Map<String, String> databaseEnvironment() {
-        Map<String, String> environment = new HashMap<>();
-        String url = System.getenv("STRIDE_TEST_DB_URL");
-        if (url != null && !url.isBlank()) {
-            environment.put(DatabaseSettings.DB_URL, url);
-            environment.put(DatabaseSettings.DB_USER, System.getenv().getOrDefault("STRIDE_TEST_DB_USER", "postgres"));
-            environment.put(DatabaseSettings.DB_PASSWORD, System.getenv().getOrDefault("STRIDE_TEST_DB_PASSWORD", ""));
-        }
-        return environment;
+        return app().database().settings().environment();
     }
 }

@@ -15,6 +15,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** Reading template.yaml as a deploy would: short tags, intrinsics, Globals, HttpApi events. */
 class TemplateTest {
 
+    /** The Java function {@code Fn} as a resource under {@code Resources:}, its {@code Events:} to follow (indented by 8). */
+    private static final String FUNCTION_FN = """
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: java21
+                  Handler: x.Y
+                  CodeUri: code.zip
+                  Events:
+            """;
+
     @TempDir
     Path folder;
 
@@ -117,13 +128,7 @@ class TemplateTest {
                   HttpApi:
                     CorsConfiguration: true
                 Resources:
-                  Fn:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Runtime: java21
-                      Handler: x.Y
-                      CodeUri: code.zip
-                      Events:
+                """ + FUNCTION_FN + """
                         Get: { Type: HttpApi, Properties: { Method: get, Path: /things } }
                         Default: { Type: HttpApi }
                   Py:
@@ -141,15 +146,7 @@ class TemplateTest {
 
     @Test
     void unknownAuthorizerOrApiIsAnErrorNamingIt() throws IOException {
-        Path file = write("""
-                Resources:
-                  Fn:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Runtime: java21
-                      Handler: x.Y
-                      CodeUri: code.zip
-                      Events:
+        Path file = write("Resources:\n" + FUNCTION_FN + """
                         Get: { Type: HttpApi, Properties: { ApiId: !Ref Missing, Method: GET, Path: /x } }
                 """);
 

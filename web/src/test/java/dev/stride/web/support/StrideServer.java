@@ -2,11 +2,11 @@ package dev.stride.web.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stride.db.DatabaseSettings;
 import dev.stride.local.LocalApp;
 import dev.stride.local.lambda.FunctionHost;
 import dev.stride.local.template.RouteSpec;
 import dev.stride.testkit.Sql;
+import dev.stride.testkit.TestDatabase;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -53,7 +52,7 @@ public final class StrideServer {
                 // of traffic (the warm-up below starts one of each), idle ones kept for 10 minutes.
                 app = LocalApp.start(new LocalApp.Options(root.resolve("template.yaml"), "127.0.0.1", 0, null, Map.of(),
                         root.resolve("openapi.yaml"), null, new FunctionHost.Settings(4, 32_768, true), 0,
-                        Duration.ofMinutes(10), databaseEnvironment(), log));
+                        Duration.ofMinutes(10), TestDatabase.environment(), log));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -125,16 +124,5 @@ public final class StrideServer {
     }
 
     public record Answer(int status, JsonNode body) {
-    }
-
-    private static Map<String, String> databaseEnvironment() {
-        Map<String, String> environment = new HashMap<>();
-        String url = System.getenv("STRIDE_TEST_DB_URL");
-        if (url != null && !url.isBlank()) {
-            environment.put(DatabaseSettings.DB_URL, url);
-            environment.put(DatabaseSettings.DB_USER, System.getenv().getOrDefault("STRIDE_TEST_DB_USER", "postgres"));
-            environment.put(DatabaseSettings.DB_PASSWORD, System.getenv().getOrDefault("STRIDE_TEST_DB_PASSWORD", ""));
-        }
-        return environment;
     }
 }

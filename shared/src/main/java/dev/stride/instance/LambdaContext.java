@@ -1,4 +1,4 @@
-package dev.stride.testkit;
+package dev.stride.instance;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -10,7 +10,9 @@ import java.util.UUID;
 
 /**
  * The Lambda context of an invocation made off Lambda (tests, the benchmark, the local server):
- * what the runtime would pass, with a deadline and a logger that prints to a stream.
+ * what the runtime would pass, with a deadline and a logger that prints lines to a stream. It lives
+ * here, in the one module all three reach (the benchmark's child runs on the Lambda zip's class
+ * path); Lambda itself never builds one.
  */
 public final class LambdaContext implements Context {
 
@@ -32,23 +34,28 @@ public final class LambdaContext implements Context {
     /** A test invocation whose function times out in {@code remainingMillis}. */
     public LambdaContext(int remainingMillis) {
         this("stride-test", "test", UUID.randomUUID().toString(), "eu-west-1", 1024,
-                System.currentTimeMillis() + remainingMillis, System.out);
+                System.currentTimeMillis() + remainingMillis, lines(System.out, ""));
     }
 
     /**
      * An invocation of {@code functionName} ({@code memoryMb} MB, in {@code region}, logging to the
-     * stream {@code logStream}) that times out at {@code deadlineMillis} (epoch ms); what it logs
-     * through the context goes to {@code log}.
+     * stream {@code logStream}) that times out at {@code deadlineMillis} (epoch ms; {@link Long#MAX_VALUE}
+     * for never); what it logs through the context goes to {@code logger}.
      */
     public LambdaContext(String functionName, String logStream, String requestId, String region, int memoryMb,
-                         long deadlineMillis, PrintStream log) {
+                         long deadlineMillis, LambdaLogger logger) {
         this.functionName = functionName;
         this.logStream = logStream;
         this.requestId = requestId;
         this.region = region;
         this.memoryMb = memoryMb;
         this.deadlineMillis = deadlineMillis;
-        this.logger = new StreamLogger(log);
+        this.logger = logger;
+    }
+
+    /** A logger that prints each message to {@code out} as one line, after {@code prefix}. */
+    public static LambdaLogger lines(PrintStream out, String prefix) {
+        return new LineLogger(out, prefix);
     }
 
     @Override
@@ -93,7 +100,7 @@ public final class LambdaContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return (int) Math.max(0, deadlineMillis - System.currentTimeMillis());
+        return Math.clamp(deadlineMillis - System.currentTimeMillis(), 0, Integer.MAX_VALUE);
     }
 
     @Override
@@ -106,16 +113,16 @@ public final class LambdaContext implements Context {
         return logger;
     }
 
-    private record StreamLogger(PrintStream out) implements LambdaLogger {
+    private record LineLogger(PrintStream out, String prefix) implements LambdaLogger {
 
         @Override
         public void log(String message) {
-            out.println(message);
+            out.println(prefix + message.stripTrailing());
         }
 
         @Override
         public void log(byte[] message) {
-            out.println(new String(message, StandardCharsets.UTF_8));
+            log(new String(message, StandardCharsets.UTF_8));
         }
     }
 }
