@@ -19,9 +19,9 @@ import java.util.Map;
 /**
  * Writes what Stride answers with (response records, maps, lists, strings, numbers, dates) through
  * jackson-core's generator alone, to the same text Jackson's {@code ObjectMapper} would write
- * (JsonWriterTest holds the two together). A function that only answers (GET) so never builds the
- * mapper: databind's introspection of each record type was ~400 of the classes and a sixth of the
- * CPU of its cold start.
+ * (JsonWriterTest holds the two together). A function that reads no body so never builds the
+ * mapper: databind and its introspection of the record types were ~500 of the get function's cold
+ * start classes and a sixth of its CPU (docs/performance.md).
  */
 final class JsonWriter {
 
