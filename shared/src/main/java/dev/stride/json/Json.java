@@ -11,47 +11,49 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** The one ObjectMapper: built once per instance, shared by every request. */
+/**
+ * The one ObjectMapper, built once per instance on first use (reading a body, a claim, a tree) and
+ * shared by every request; responses are written without it ({@link JsonWriter}).
+ */
 public final class Json {
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            // The only java.time types Stride writes, in ISO-8601 (2026-01-31, 2026-01-31T07:05:00Z):
-            // their toString() is exactly that, so jackson-datatype-jsr310 (a module of 50-odd
-            // classes loaded at every cold start) is not needed.
-            .addModule(new SimpleModule("stride-time")
-                    .addSerializer(LocalDate.class, ToStringSerializer.instance)
-                    .addSerializer(Instant.class, ToStringSerializer.instance))
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            // Optional fields are always present in responses, as null when empty.
-            .serializationInclusion(JsonInclude.Include.ALWAYS)
-            .build();
 
     private Json() {
     }
 
-    public static ObjectMapper mapper() {
-        return MAPPER;
+    // A holder class: a function that only answers never builds the mapper.
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                // The only java.time types Stride writes, in ISO-8601 (2026-01-31, 2026-01-31T07:05:00Z):
+                // their toString() is exactly that, so jackson-datatype-jsr310 (a module of 50-odd
+                // classes loaded at every cold start) is not needed.
+                .addModule(new SimpleModule("stride-time")
+                        .addSerializer(LocalDate.class, ToStringSerializer.instance)
+                        .addSerializer(Instant.class, ToStringSerializer.instance))
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                // Optional fields are always present in responses, as null when empty.
+                .serializationInclusion(JsonInclude.Include.ALWAYS)
+                .build();
     }
 
+    public static ObjectMapper mapper() {
+        return Mapper.MAPPER;
+    }
+
+    /** {@code value} as the mapper would write it: records, maps, lists, strings, numbers, dates. */
     public static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonWriter.write(value);
     }
 
     /** Parses a document; {@link JsonProcessingException} for anything that is not exactly one JSON value. */
     public static JsonNode read(String json) throws JsonProcessingException {
-        return MAPPER.readTree(json);
+        return Mapper.MAPPER.readTree(json);
     }
 }
