@@ -81,8 +81,8 @@ public final class RunService {
                            SELECT run.id, t.id FROM run, tags t WHERE t.name = ANY (CAST(?9 AS varchar[])))
             SELECT %s,
                    ARRAY(SELECT t.name FROM tags t WHERE t.name = ANY (CAST(?9 AS varchar[])) ORDER BY t.name),
-                   run.version
-              FROM run""".formatted("%s", "run." + RUN_COLUMNS.replace(", ", ", run."));
+                   r.version
+              FROM run r""".formatted("%s", "r." + RUN_COLUMNS.replace(", ", ", r."));
 
     /** The user's runs, newest first (date, then id), filtered by date range and tag. */
     public Page<RunView> list(Caller caller, UserRef owner, ListQuery<RunFilter> query) {
@@ -185,8 +185,8 @@ public final class RunService {
                             ON CONFLICT DO NOTHING)
             SELECT %s,
                    ARRAY(SELECT t.name FROM tags t WHERE t.name = ANY (CAST(?10 AS varchar[])) ORDER BY t.name),
-                   run.version
-              FROM run""".formatted("run." + RUN_COLUMNS.replace(", ", ", run."));
+                   r.version
+              FROM run r""".formatted("r." + RUN_COLUMNS.replace(", ", ", r."));
 
     /** Deletes a run in one statement, one round trip (see {@link Ownership#delete}); its tag links go with it (ON DELETE CASCADE). */
     public void delete(Caller caller, long runId, Precondition precondition) {

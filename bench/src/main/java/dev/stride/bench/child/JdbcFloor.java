@@ -121,11 +121,10 @@ public final class JdbcFloor {
                                  RETURNING *),
                          links AS (INSERT INTO run_tags (run_id, tag_id)
                                    SELECT run.id, t.id FROM run, tags t WHERE t.name = ANY (CAST(? AS varchar[])))
-                    SELECT """ + RUN_COLUMNS + """
-                    ,
+                    SELECT %s,
                            ARRAY(SELECT t.name FROM tags t WHERE t.name = ANY (CAST(? AS varchar[])) ORDER BY t.name),
                            r.version
-                      FROM run r""")) {
+                      FROM run r""".formatted(RUN_COLUMNS))) {
                 insert.setLong(1, userId);
                 insert.setString(2, sub);
                 insert.setDouble(3, distance);
@@ -185,11 +184,10 @@ public final class JdbcFloor {
                          linked AS (INSERT INTO run_tags (run_id, tag_id)
                                     SELECT ?, t.id FROM tags t WHERE t.name = ANY (CAST(? AS varchar[]))
                                     ON CONFLICT DO NOTHING)
-                    SELECT """ + RUN_COLUMNS + """
-                    ,
+                    SELECT %s,
                            ARRAY(SELECT t.name FROM tags t WHERE t.name = ANY (CAST(? AS varchar[])) ORDER BY t.name),
                            r.version
-                      FROM run r""")) {
+                      FROM run r""".formatted(RUN_COLUMNS))) {
                 update.setDouble(1, distance);
                 update.setString(2, (String) run.get("unit"));
                 update.setDouble(3, km);

@@ -14,6 +14,7 @@ import dev.stride.functions.runs.GetRunHandler;
 import dev.stride.functions.runs.ListRunsHandler;
 import dev.stride.functions.runs.UpdateRunHandler;
 import dev.stride.instance.Services;
+import dev.stride.testkit.WireTrace;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
