@@ -62,15 +62,15 @@ public final class RunService {
         });
     }
 
-    // The runs columns RunView.of(Object[]) reads, from id to updated_at.
-    private static final String RUN_COLUMNS =
-            "id, user_id, distance, unit, distance_km, run_date, duration_seconds, mood, title, notes, created_at, updated_at";
+    // The columns RunView.of(Object[]) reads (id to updated_at) of the run a write returned (`run r`).
+    private static final String WRITTEN_COLUMNS = "r.id, r.user_id, r.distance, r.unit, r.distance_km, r.run_date, "
+            + "r.duration_seconds, r.mood, r.title, r.notes, r.created_at, r.updated_at";
 
-    // (A null parameter is bound as text: CAST says what it is.)
     // The run, inserted only if the owner (%s: Ownership.owner, parameters ?10 and on) is found, with
     // its links to the tags named in ?9, answered as the single read answers it (GET_COLUMNS). The
     // tags exist already (Tags.insertMissing, an earlier statement: this one would not see rows it
-    // inserted itself); the statement-level run_weeks trigger fires at its end.
+    // inserted itself); the statement-level run_weeks trigger fires at its end. A null parameter is
+    // bound as text: CAST says what it is.
     private static final String INSERT = """
             WITH owner AS (%s),
                  run AS (INSERT INTO runs (user_id, distance, unit, distance_km, run_date, duration_seconds, mood, title, notes,
@@ -82,7 +82,7 @@ public final class RunService {
             SELECT %s,
                    ARRAY(SELECT t.name FROM tags t WHERE t.name = ANY (CAST(?9 AS varchar[])) ORDER BY t.name),
                    r.version
-              FROM run r""".formatted("%s", "r." + RUN_COLUMNS.replace(", ", ", r."));
+              FROM run r""".formatted("%s", WRITTEN_COLUMNS);
 
     /** The user's runs, newest first (date, then id), filtered by date range and tag. */
     public Page<RunView> list(Caller caller, UserRef owner, ListQuery<RunFilter> query) {
@@ -186,7 +186,7 @@ public final class RunService {
             SELECT %s,
                    ARRAY(SELECT t.name FROM tags t WHERE t.name = ANY (CAST(?10 AS varchar[])) ORDER BY t.name),
                    r.version
-              FROM run r""".formatted("r." + RUN_COLUMNS.replace(", ", ", r."));
+              FROM run r""".formatted(WRITTEN_COLUMNS);
 
     /** Deletes a run in one statement, one round trip (see {@link Ownership#delete}); its tag links go with it (ON DELETE CASCADE). */
     public void delete(Caller caller, long runId, Precondition precondition) {
