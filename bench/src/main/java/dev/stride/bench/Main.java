@@ -2,6 +2,7 @@ package dev.stride.bench;
 
 import dev.stride.bench.cold.ColdStart;
 import dev.stride.bench.cold.LambdaPackage;
+import dev.stride.bench.warm.PrimedFirstInvoke;
 import dev.stride.bench.experiments.RollupExperiment;
 import dev.stride.bench.http.Throughput;
 import dev.stride.bench.report.Machine;
@@ -31,7 +32,7 @@ import java.util.Set;
  * one {@code DB_URL} names) and writes {@code bench/results/latest.md} and {@code latest.json}.
  *
  * <pre>
- * java -jar bench/target/stride-bench.jar [--quick] [--only=cold,memory,warm,scale,http,rollup] [--samples=N]
+ * java -jar bench/target/stride-bench.jar [--quick] [--only=cold,primed,memory,warm,scale,http,rollup] [--samples=N]
  * </pre>
  */
 public final class Main {
@@ -39,7 +40,7 @@ public final class Main {
     // Held so the level set on it is not lost when the logger is collected (JUL keeps weak references).
     private static final java.util.logging.Logger HIBERNATE_LOG = java.util.logging.Logger.getLogger("org.hibernate.validator");
 
-    static final List<String> SECTIONS = List.of("cold", "memory", "warm", "scale", "http", "rollup");
+    static final List<String> SECTIONS = List.of("cold", "primed", "memory", "warm", "scale", "http", "rollup");
 
     /** How much of everything to do: the full run (about 10 minutes on 2 cores) or a smoke check. */
     record Plan(boolean quick, int coldSamples, int warmInvocations, Jmh.Plan jmh, List<Integer> scaleSizes,
@@ -163,6 +164,10 @@ public final class Main {
                 progress("cold: init breakdown and class origins");
                 results.initBreakdown = cold.breakdown(deployed);
                 results.classOrigins = cold.classOrigins(deployed);
+            });
+            section(results, "primed", only, () -> {
+                progress("primed: the first request after priming, per function, against the floor's warm p50");
+                results.primedFirstInvoke = PrimedFirstInvoke.measure(cold, deployed, fixture, coldSamples);
             });
             section(results, "memory", only, () -> {
                 results.memory = new ArrayList<>();

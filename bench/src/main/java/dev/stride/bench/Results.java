@@ -39,6 +39,7 @@ public final class Results {
     public Map<String, RoundTrips.Pair> roundTrips;
     public double roundTripMicros;
     public List<ColdStart.VariantResult> coldStart;
+    public List<dev.stride.bench.warm.PrimedFirstInvoke.Row> primedFirstInvoke;
     public List<ColdStart.Memory> memory;
     public ColdStart.Breakdown initBreakdown;
     public Map<String, Map<String, Long>> classOrigins;

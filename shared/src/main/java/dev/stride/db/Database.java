@@ -122,6 +122,35 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs {@code work}, one statement that writes (all it changes in that one statement), outside
+     * any transaction: the statement commits by itself, without the BEGIN and COMMIT round trips. A
+     * statement the database undid (deadlock, serialization failure) runs again as in
+     * {@link #transaction}; a connection lost while it ran is {@link DatabaseFailure.Kind#OUTCOME_UNKNOWN},
+     * as a lost COMMIT is, since the statement may have committed. With a {@link TransactionHook}
+     * installed on this thread (an idempotency key, priming) it runs in a transaction, which the
+     * hook joins.
+     */
+    public <T> T write(Function<EntityManager, T> work) {
+        if (HOOK.get() != null) {
+            return transaction(work);
+        }
+        return withRetries(() -> {
+            EntityManager em = factory().createEntityManager();
+            try {
+                return work.apply(em);
+            } catch (RuntimeException failure) {
+                if (DatabaseFailure.isBrokenConnection(failure)) {
+                    throw new DatabaseFailure(DatabaseFailure.Kind.OUTCOME_UNKNOWN,
+                            "the connection was lost while the statement ran", failure);
+                }
+                throw failure;
+            } finally {
+                em.close();
+            }
+        });
+    }
+
     private static <T> T withRetries(Supplier<T> unitOfWork) {
         for (int attempt = 1; ; attempt++) {
             try {

@@ -23,6 +23,14 @@ public record Precondition(boolean required, Set<Revision> revisions) {
         return new Precondition(true, revisions);
     }
 
+    /**
+     * The revisions this accepts, for a statement that checks them itself (a delete in one
+     * statement); null when it accepts any state.
+     */
+    public Set<Revision> accepted() {
+        return required ? revisions : null;
+    }
+
     /** Raises {@link PreconditionFailed} unless the resource's current {@code revision} is acceptable. */
     public void check(Revision current) {
         if (required && revisions != null && !revisions.contains(current)) {

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Something that runs request paths before the SnapStart snapshot, found with
  * {@link java.util.ServiceLoader}: the functions module provides the one that pushes synthetic
- * events through the real handlers. It must not write anything.
+ * events through the real handlers. It must leave nothing written: a write runs to its end only
+ * inside {@link RolledBackWrites}, which undoes it before COMMIT.
  */
 public interface Primer {
 

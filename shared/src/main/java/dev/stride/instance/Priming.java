@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
  * Runs the request path before the SnapStart snapshot, so that the snapshot already holds what the
  * first real request would otherwise pay for: the handler doorway, event reading, caller claims,
  * paging, JSON, problem+json, Bean Validation's bootstrap, the queries EclipseLink compiles, and
- * the driver's connection classes. The paths come from every {@link Primer} on the class path.
+ * the driver's connection classes, and for a write function its write statements and commit path
+ * (run to the end, then undone: {@link RolledBackWrites}). The paths come from every
+ * {@link Primer} on the class path.
  *
  * <p>The requests are synthetic invocations: they leave no metrics and do not count as the cold
  * start. A failed request does not stop priming: a snapshot taken while the database is

@@ -76,11 +76,10 @@ public final class MoodService {
         });
     }
 
+    /** Deletes a mood in one statement, one round trip (see {@link Ownership#delete}). */
     public void delete(Caller caller, long moodId, Precondition precondition) {
-        database.transaction(em -> {
-            Mood mood = Ownership.lock(em, caller, Mood.class, moodId, Ownership.Lock.DELETE);
-            precondition.check(revision(mood));
-            em.createQuery("DELETE FROM Mood m WHERE m.id = :id").setParameter("id", mood.getId()).executeUpdate();
+        database.write(em -> {
+            Ownership.delete(em, caller, Mood.class, moodId, precondition);
             return null;
         });
     }

@@ -15,7 +15,11 @@ import java.util.List;
 import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
 
-/** One run of one user. {@code distance} is stored as given, in {@code unit}; {@code distanceKm} is derived. */
+/**
+ * One run of one user. {@code distance} is stored as given, in {@code unit}; {@code distanceKm} is
+ * derived. Read as an entity (the run list); written by {@link RunService}'s own statements, each
+ * of which does in one round trip what the entity's unit of work would do in several.
+ */
 @Entity
 @Table(name = "runs")
 public class Run extends UserOwned {
@@ -56,23 +60,12 @@ public class Run extends UserOwned {
     protected Run() {
     }
 
-    public Run(long userId) {
-        super(userId);
-    }
-
     public double getDistance() {
         return distance;
     }
 
     public String getUnit() {
         return unit;
-    }
-
-    /** Sets the distance as given and recomputes the derived kilometres. */
-    public void setDistance(double distance, DistanceUnit unit) {
-        this.distance = distance;
-        this.unit = unit.code();
-        this.distanceKm = unit.toKm(distance);
     }
 
     public double getDistanceKm() {
@@ -83,48 +76,23 @@ public class Run extends UserOwned {
         return date;
     }
 
-    public void setDate(LocalDate date) {
-        this.date = date;
-    }
-
     public Integer getDurationSeconds() {
         return durationSeconds;
-    }
-
-    public void setDurationSeconds(Integer durationSeconds) {
-        this.durationSeconds = durationSeconds;
     }
 
     public String getMood() {
         return mood;
     }
 
-    public void setMood(String mood) {
-        this.mood = mood;
-    }
-
     public String getTitle() {
         return title;
-    }
-
-    public void setTitle(String title) {
-        this.title = title;
     }
 
     public String getNotes() {
         return notes;
     }
 
-    public void setNotes(String notes) {
-        this.notes = notes;
-    }
-
     public List<Tag> getTags() {
         return tags;
-    }
-
-    public void setTags(List<Tag> tags) {
-        this.tags = new ArrayList<>(tags);
-        touch();
     }
 }

@@ -1,6 +1,7 @@
 package dev.stride.runs;
 
 import dev.stride.db.Database;
+import dev.stride.db.SqlArray;
 import dev.stride.domain.Caller;
 import dev.stride.domain.NotFound;
 import dev.stride.domain.Patch;
@@ -13,7 +14,6 @@ import dev.stride.paging.ListQuery;
 import dev.stride.paging.Page;
 import dev.stride.users.Ownership;
 import dev.stride.users.User;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,19 +35,54 @@ public final class RunService {
         this.clock = clock;
     }
 
+    /**
+     * Records a run in three round trips: the new tags (skipped when there are none, BEGIN sent with
+     * it), the run with its owner check and tag links in one statement, COMMIT.
+     */
     public Versioned<RunView> create(Caller caller, UserRef owner, RunInput input) {
+        List<String> tags = Tags.normalise(input.tags());
+        DistanceUnit unit = input.unit() == null ? DistanceUnit.KM : DistanceUnit.fromCode(input.unit()).orElseThrow();
+        LocalDate date = input.date() == null ? LocalDate.now(clock) : input.date();
+        Ownership.OwnerSql user = Ownership.owner(caller, owner, 10);
         return database.transaction(em -> {
-            User user = Ownership.resolve(em, caller, owner);
-            Run run = new Run(user.getId());
-            apply(em, run, input);
-            if (run.getDate() == null) {
-                run.setDate(LocalDate.now(clock));
-            }
-            em.persist(run);
-            em.flush();
-            return versioned(run);
+            // New tags first: the lock order of every writer is tags, then the run's row, its tag
+            // links and its weekly totals.
+            Tags.insertMissing(em, tags);
+            Query insert = em.createNativeQuery(INSERT.formatted(user.select()))
+                    .setParameter(1, input.distance())
+                    .setParameter(2, unit.code())
+                    .setParameter(3, unit.toKm(input.distance()))
+                    .setParameter(4, date)
+                    .setParameter(5, input.durationSeconds())
+                    .setParameter(6, input.mood())
+                    .setParameter(7, input.title())
+                    .setParameter(8, input.notes())
+                    .setParameter(9, SqlArray.literal(tags));
+            return versioned(single(user.bind(insert), "user"));
         });
     }
+
+    // The columns RunView.of(Object[]) reads (id to updated_at) of the run a write returned (`run r`).
+    private static final String WRITTEN_COLUMNS = "r.id, r.user_id, r.distance, r.unit, r.distance_km, r.run_date, "
+            + "r.duration_seconds, r.mood, r.title, r.notes, r.created_at, r.updated_at";
+
+    // The run, inserted only if the owner (%s: Ownership.owner, parameters ?10 and on) is found, with
+    // its links to the tags named in ?9, answered as the single read answers it (GET_COLUMNS). The
+    // tags exist already (Tags.insertMissing, an earlier statement: this one would not see rows it
+    // inserted itself); the statement-level run_weeks trigger fires at its end. A null parameter is
+    // bound as text: CAST says what it is.
+    private static final String INSERT = """
+            WITH owner AS (%s),
+                 run AS (INSERT INTO runs (user_id, distance, unit, distance_km, run_date, duration_seconds, mood, title, notes,
+                                           created_at, updated_at)
+                         SELECT owner.id, ?1, ?2, ?3, ?4, CAST(?5 AS integer), ?6, ?7, ?8, now(), now() FROM owner
+                         RETURNING *),
+                 links AS (INSERT INTO run_tags (run_id, tag_id)
+                           SELECT run.id, t.id FROM run, tags t WHERE t.name = ANY (CAST(?9 AS varchar[])))
+            SELECT %s,
+                   ARRAY(SELECT t.name FROM tags t WHERE t.name = ANY (CAST(?9 AS varchar[])) ORDER BY t.name),
+                   r.version
+              FROM run r""".formatted("%s", WRITTEN_COLUMNS);
 
     /**
      * The user's runs, newest first (date, then id), filtered by date range and tag: one statement,
@@ -122,12 +157,7 @@ public final class RunService {
             if (!caller.admin()) {
                 select.setParameter(2, caller.sub());
             }
-            List<?> rows = select.getResultList();
-            if (rows.isEmpty()) {
-                throw new NotFound("run");
-            }
-            Object[] row = (Object[]) rows.get(0);
-            return new Versioned<>(RunView.of(row), runId, ((Number) row[13]).longValue());
+            return versioned(single(select, "run"));
         });
     }
 
@@ -142,57 +172,93 @@ public final class RunService {
     private static final String GET_ANY = GET_COLUMNS + " WHERE r.id = ?1";
 
     /**
-     * Changes a run, if it is still in a state {@code precondition} accepts. Only the run's own row
-     * is locked (unit and distance together make distance_km, so two PATCHes must not interleave);
-     * then new tags, the run, its weekly totals and its tag links: the order every writer follows.
+     * Changes a run, if it is still in a state {@code precondition} accepts, in three round trips:
+     * the run with its tags, its row locked (BEGIN sent with it); new tags if any; the change with
+     * the run's tag links in one statement; COMMIT. Only the run's own row is locked (unit and
+     * distance together make distance_km, so two PATCHes must not interleave). A PATCH that changes
+     * nothing writes nothing and keeps the version.
      */
     public Versioned<RunView> update(Caller caller, long runId, Patch<RunInput> patch, Precondition precondition) {
         return database.transaction(em -> {
-            Run run = Ownership.lock(em, caller, Run.class, runId, Ownership.Lock.CHANGE);
-            precondition.check(revision(run));
-            RunInput changed = patch.applyTo(RunView.toInput(run));
-            apply(em, run, changed);
-            em.flush();
-            return versioned(run);
+            Query select = em.createNativeQuery(caller.admin() ? LOCK_ANY : LOCK_OWNED).setParameter(1, runId);
+            if (!caller.admin()) {
+                select.setParameter(2, caller.sub());
+            }
+            Object[] row = single(select, "run");
+            precondition.check(revision(row));
+            RunInput current = RunView.toInput(row);
+            RunInput changed = patch.applyTo(current);
+            List<String> tags = Tags.normalise(changed.tags());
+            if (current.equals(new RunInput(changed.distance(), changed.unit(), changed.date(), changed.durationSeconds(),
+                    changed.mood(), changed.title(), changed.notes(), tags))) {
+                return versioned(row);
+            }
+            if (!tags.equals(current.tags())) {
+                // New tags first: the lock order of every writer (see create).
+                Tags.insertMissing(em, tags);
+            }
+            DistanceUnit unit = DistanceUnit.fromCode(changed.unit()).orElseThrow();
+            return versioned(single(em.createNativeQuery(UPDATE)
+                    .setParameter(1, runId)
+                    .setParameter(2, changed.distance())
+                    .setParameter(3, unit.code())
+                    .setParameter(4, unit.toKm(changed.distance()))
+                    .setParameter(5, changed.date())
+                    .setParameter(6, changed.durationSeconds())
+                    .setParameter(7, changed.mood())
+                    .setParameter(8, changed.title())
+                    .setParameter(9, changed.notes())
+                    .setParameter(10, SqlArray.literal(tags)), "run"));
         });
     }
 
+    // The single read's columns with the run's row locked: FOR NO KEY UPDATE does not block the
+    // FOR KEY SHARE that inserting a tag link takes.
+    private static final String LOCK_OWNED = GET_OWNED + " FOR NO KEY UPDATE OF r";
+    private static final String LOCK_ANY = GET_ANY + " FOR NO KEY UPDATE";
+
+    // Every column written and the version raised (even when only the tags changed: they are part
+    // of the run's state); the run's links made exactly the tags named in ?10, which exist already;
+    // answered as the single read answers it. The run_weeks trigger fires at the statement's end
+    // and changes nothing when no total changed.
+    private static final String UPDATE = """
+            WITH run AS (UPDATE runs SET distance = ?2, unit = ?3, distance_km = ?4, run_date = ?5, duration_seconds = CAST(?6 AS integer),
+                                         mood = ?7, title = ?8, notes = ?9, updated_at = now(), version = version + 1
+                          WHERE id = ?1
+                         RETURNING *),
+                 unlinked AS (DELETE FROM run_tags rt
+                               WHERE rt.run_id = ?1
+                                 AND rt.tag_id NOT IN (SELECT t.id FROM tags t WHERE t.name = ANY (CAST(?10 AS varchar[])))),
+                 linked AS (INSERT INTO run_tags (run_id, tag_id)
+                            SELECT ?1, t.id FROM tags t WHERE t.name = ANY (CAST(?10 AS varchar[]))
+                            ON CONFLICT DO NOTHING)
+            SELECT %s,
+                   ARRAY(SELECT t.name FROM tags t WHERE t.name = ANY (CAST(?10 AS varchar[])) ORDER BY t.name),
+                   r.version
+              FROM run r""".formatted(WRITTEN_COLUMNS);
+
+    /** Deletes a run in one statement, one round trip (see {@link Ownership#delete}); its tag links go with it (ON DELETE CASCADE). */
     public void delete(Caller caller, long runId, Precondition precondition) {
-        database.transaction(em -> {
-            Run run = Ownership.lock(em, caller, Run.class, runId, Ownership.Lock.DELETE);
-            precondition.check(revision(run));
-            em.createQuery("DELETE FROM Run r WHERE r.id = :id").setParameter("id", run.getId()).executeUpdate();
+        database.write(em -> {
+            Ownership.delete(em, caller, Run.class, runId, precondition);
             return null;
         });
     }
 
-    private static Revision revision(Run run) {
-        return new Revision(run.getId(), run.getVersion());
-    }
-
-    private static Versioned<RunView> versioned(Run run) {
-        return new Versioned<>(RunView.of(run), revision(run));
-    }
-
-    private static void apply(EntityManager em, Run run, RunInput input) {
-        // New tags first: the lock order of every writer is tags, then the run's row, its weekly
-        // totals and its tag links. (Inserting a tag makes EclipseLink flush the run's pending
-        // changes first, which would write run_weeks before the tag; then a create adding the same
-        // new tag at once deadlocks with this change.)
-        List<String> names = Tags.normalise(input.tags());
-        List<String> current = run.getTags().stream().map(Tag::getName).sorted().toList();
-        List<Tag> tags = names.equals(current) ? null : Tags.findOrCreate(em, names);
-        DistanceUnit unit = input.unit() == null
-                ? DistanceUnit.KM
-                : DistanceUnit.fromCode(input.unit()).orElseThrow();
-        run.setDistance(input.distance(), unit);
-        run.setDate(input.date());
-        run.setDurationSeconds(input.durationSeconds());
-        run.setMood(input.mood());
-        run.setTitle(input.title());
-        run.setNotes(input.notes());
-        if (tags != null) {
-            run.setTags(tags);
+    /** The one row a single-row statement answers, 404 ({@code what}) when there is none. */
+    private static Object[] single(Query query, String what) {
+        List<?> rows = query.getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFound(what);
         }
+        return (Object[]) rows.get(0);
+    }
+
+    private static Revision revision(Object[] row) {
+        return new Revision(((Number) row[0]).longValue(), ((Number) row[13]).longValue());
+    }
+
+    private static Versioned<RunView> versioned(Object[] row) {
+        return new Versioned<>(RunView.of(row), revision(row));
     }
 }

@@ -47,18 +47,24 @@ public record RunView(
         double distanceKm = ((Number) row[4]).doubleValue();
         Integer duration = row[6] == null ? null : ((Number) row[6]).intValue();
         Double pace = duration == null ? null : Rounding.round(duration / distanceKm, 1);
-        List<String> tags = new ArrayList<>();
-        for (Object name : names(row[12])) {
-            tags.add((String) name);
-        }
-        tags.sort(null);
+        List<String> tags = tagNames(row[12]);
         return new RunView(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
                 Rounding.round(distance, 3), (String) row[3], Rounding.round(distanceKm, 3),
                 toLocalDate(row[5]), duration, pace,
                 (String) row[7], (String) row[8], (String) row[9],
-                List.copyOf(tags),
+                tags,
                 toInstant(row[10]).truncatedTo(ChronoUnit.SECONDS),
                 toInstant(row[11]).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The tags' names from the row's array, sorted. */
+    private static List<String> tagNames(Object array) {
+        List<String> tags = new ArrayList<>();
+        for (Object name : names(array)) {
+            tags.add((String) name);
+        }
+        tags.sort(null);
+        return List.copyOf(tags);
     }
 
     private static Object[] names(Object array) {
@@ -84,10 +90,10 @@ public record RunView(
         };
     }
 
-    /** The stored values as input: what a PATCH is laid over. */
-    static RunInput toInput(Run run) {
-        return new RunInput(run.getDistance(), run.getUnit(), run.getDate(), run.getDurationSeconds(),
-                run.getMood(), run.getTitle(), run.getNotes(),
-                run.getTags().stream().map(Tag::getName).sorted().toList());
+    /** The stored values of a row {@link #of(Object[])} reads, as input: what a PATCH is laid over. */
+    static RunInput toInput(Object[] row) {
+        return new RunInput(((Number) row[2]).doubleValue(), (String) row[3], toLocalDate(row[5]),
+                row[6] == null ? null : ((Number) row[6]).intValue(), (String) row[7], (String) row[8], (String) row[9],
+                tagNames(row[12]));
     }
 }

@@ -1,5 +1,6 @@
 package dev.stride.runs;
 
+import dev.stride.db.SqlArray;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.List;
@@ -25,18 +26,16 @@ public final class Tags {
         return name.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** The tags with these names, created if new; safe against another request creating them at once. */
-    static List<Tag> findOrCreate(EntityManager em, List<String> names) {
-        if (names.isEmpty()) {
-            return List.of();
+    // Every name in one statement, in name order (the order the names come in: sorted), the order
+    // in which concurrent writers lock new tags. A name another request is inserting at once is
+    // waited for and then skipped if that request commits: the next statement sees its row.
+    private static final String INSERT_MISSING =
+            "INSERT INTO tags (name) SELECT unnest(CAST(?1 AS varchar[])) ON CONFLICT (name) DO NOTHING";
+
+    /** Creates the tags with these names (sorted, as {@link #normalise(Collection)} gives them) that do not exist yet. */
+    static void insertMissing(EntityManager em, List<String> names) {
+        if (!names.isEmpty()) {
+            em.createNativeQuery(INSERT_MISSING).setParameter(1, SqlArray.literal(names)).executeUpdate();
         }
-        for (String name : names) {
-            em.createNativeQuery("INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")
-                    .setParameter(1, name)
-                    .executeUpdate();
-        }
-        return em.createQuery("SELECT t FROM Tag t WHERE t.name IN :names ORDER BY t.name", Tag.class)
-                .setParameter("names", names)
-                .getResultList();
     }
 }

@@ -1,7 +1,11 @@
 package dev.stride.users;
 
+import dev.stride.db.SqlArray;
 import dev.stride.domain.Caller;
 import dev.stride.domain.NotFound;
+import dev.stride.domain.Precondition;
+import dev.stride.domain.PreconditionFailed;
+import dev.stride.domain.Revision;
 import dev.stride.domain.UserRef;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -9,6 +13,8 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Table;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Who may touch which user's data: a caller reaches their own profile, an admin every profile.
@@ -141,5 +147,82 @@ public final class Ownership {
                 .setLockMode(lock)
                 .getResultList();
         return users.isEmpty() ? null : users.get(0);
+    }
+
+    /**
+     * The SQL that selects the id of the user {@code ref} names, if the caller may reach it (no row
+     * otherwise), for a statement that checks ownership itself; its parameters are numbered from
+     * {@code first} and bound by {@link #bind}.
+     */
+    public record OwnerSql(String select, int first, Object value, String sub) {
+
+        public Query bind(Query query) {
+            query.setParameter(first, value);
+            return sub == null ? query : query.setParameter(first + 1, sub);
+        }
+    }
+
+    public static OwnerSql owner(Caller caller, UserRef ref, int first) {
+        return switch (ref) {
+            case UserRef.Me me -> new OwnerSql("SELECT id FROM users WHERE owner_sub = ?" + first, first, caller.sub(), null);
+            case UserRef.Id id when caller.admin() -> new OwnerSql("SELECT id FROM users WHERE id = ?" + first, first, id.value(), null);
+            case UserRef.Id id -> new OwnerSql("SELECT id FROM users WHERE id = ?" + first + " AND owner_sub = ?" + (first + 1),
+                    first, id.value(), caller.sub());
+        };
+    }
+
+    // One statement deletes a row if its version is accepted: `target` finds and locks the row (its
+    // owner checked; a concurrent change is waited for and its version seen), `gone` deletes it when
+    // ?2 (the accepted "id:version" pairs) is null or holds it. No row: 404; a row not deleted: 412.
+    private static final String DELETE = """
+            WITH target AS (%s),
+                 gone AS (DELETE FROM %s e USING target t
+                           WHERE e.id = t.id AND (CAST(?2 AS text) IS NULL OR t.id || ':' || t.version = ANY (CAST(?2 AS text[])))
+                       RETURNING e.id)
+            SELECT t.version, (SELECT count(*) FROM gone) FROM target t""";
+    private static final String TARGET_ANY = "SELECT e.id, e.version FROM %s e WHERE e.id = ?1 FOR UPDATE";
+    private static final String TARGET_OWNED =
+            "SELECT e.id, e.version FROM %s e JOIN users u ON u.id = e.user_id WHERE e.id = ?1 AND u.owner_sub = ?3 FOR UPDATE OF e";
+    private static final String TARGET_MY_PROFILE = "SELECT e.id, e.version FROM users e WHERE e.owner_sub = ?1 FOR UPDATE";
+    private static final String TARGET_PROFILE = "SELECT e.id, e.version FROM users e WHERE e.id = ?1 AND e.owner_sub = ?3 FOR UPDATE";
+
+    /**
+     * Deletes the run or mood with this id in one statement (one round trip, in autocommit), if the
+     * caller may reach it and {@code precondition} accepts its version: 404 for an absent row and
+     * for somebody else's alike, 412 for a version not accepted; nothing is deleted then.
+     */
+    public static void delete(EntityManager em, Caller caller, Class<? extends UserOwned> type, long id, Precondition precondition) {
+        String table = type.getAnnotation(Table.class).name();
+        String target = (caller.admin() ? TARGET_ANY : TARGET_OWNED).formatted(table);
+        delete(em, DELETE.formatted(target, table), id, caller.admin() ? null : caller.sub(), precondition,
+                em.getMetamodel().entity(type).getName().toLowerCase(Locale.ROOT));
+    }
+
+    /** Deletes the user {@code ref} names in one statement, as {@link #delete(EntityManager, Caller, Class, long, Precondition)} does a run. */
+    public static void delete(EntityManager em, Caller caller, UserRef ref, Precondition precondition) {
+        switch (ref) {
+            case UserRef.Me me -> delete(em, DELETE.formatted(TARGET_MY_PROFILE, "users"), caller.sub(), null, precondition, "user");
+            case UserRef.Id id when caller.admin() ->
+                    delete(em, DELETE.formatted(TARGET_ANY.formatted("users"), "users"), id.value(), null, precondition, "user");
+            case UserRef.Id id -> delete(em, DELETE.formatted(TARGET_PROFILE, "users"), id.value(), caller.sub(), precondition, "user");
+        }
+    }
+
+    private static void delete(EntityManager em, String sql, Object key, String sub, Precondition precondition, String what) {
+        Set<Revision> accepted = precondition.accepted();
+        Query delete = em.createNativeQuery(sql)
+                .setParameter(1, key)
+                .setParameter(2, accepted == null ? null
+                        : SqlArray.literal(accepted.stream().map(revision -> revision.id() + ":" + revision.version()).toList()));
+        if (sub != null) {
+            delete.setParameter(3, sub);
+        }
+        List<?> rows = delete.getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFound(what);
+        }
+        if (((Number) ((Object[]) rows.get(0))[1]).longValue() == 0) {
+            throw new PreconditionFailed();
+        }
     }
 }

@@ -70,14 +70,13 @@ public final class UserService {
         });
     }
 
-    /** Deletes the user with all their runs and moods (the foreign keys cascade). */
+    /**
+     * Deletes the user with all their runs and moods (the foreign keys cascade) in one statement,
+     * one round trip (see {@link Ownership#delete}).
+     */
     public void delete(Caller caller, UserRef ref, Precondition precondition) {
-        database.transaction(em -> {
-            User user = Ownership.lock(em, caller, ref, Ownership.Lock.DELETE);
-            precondition.check(revision(user));
-            em.createQuery("DELETE FROM User u WHERE u.id = :id")
-                    .setParameter("id", user.getId())
-                    .executeUpdate();
+        database.write(em -> {
+            Ownership.delete(em, caller, ref, precondition);
             return null;
         });
     }

@@ -35,6 +35,11 @@ public final class JdbcFloor {
     private static final String RUN_COLUMNS =
             "r.id, r.user_id, r.distance, r.unit, r.distance_km, r.run_date, r.duration_seconds, r.mood, r.title, r.notes, r.created_at, r.updated_at";
 
+    // The handler's single read of a run: its columns, its tags' names, its version.
+    private static final String GET_RUN = "SELECT " + RUN_COLUMNS
+            + ", ARRAY(SELECT t.name FROM run_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.run_id = r.id), r.version"
+            + " FROM runs r JOIN users u ON u.id = r.user_id WHERE r.id = ? AND u.owner_sub = ?";
+
     private final Connection connection;
 
     public JdbcFloor(Connection connection) {
@@ -47,21 +52,11 @@ public final class JdbcFloor {
 
     /** {@code GET /runs/{id}}: the run if the caller owns it, with its tags, in one statement; no transaction. */
     public String getRun(String sub, long runId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + RUN_COLUMNS
-                + ", ARRAY(SELECT t.name FROM run_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.run_id = r.id)"
-                + " FROM runs r JOIN users u ON u.id = r.user_id WHERE r.id = ? AND u.owner_sub = ?")) {
+        try (PreparedStatement select = connection.prepareStatement(GET_RUN)) {
             select.setLong(1, runId);
             select.setString(2, sub);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return null;
-                }
-                Map<String, Object> run = readRun(row);
-                List<String> tags = new ArrayList<>(List.of((String[]) row.getArray(13).getArray()));
-                tags.sort(null);
-                run.put("tags", tags);
-                return runJson(run);
-            }
+            Map<String, Object> run = readRunWithTags(select);
+            return run == null ? null : runJson(run);
         }
     }
 
@@ -112,117 +107,56 @@ public final class JdbcFloor {
         return json.append('}').toString();
     }
 
-    /** {@code POST /users/{id}/runs}: user, then in one transaction tags, the run, its id, its tag links. */
-    public String createRun(long userId, double distance, LocalDate date, Integer durationSeconds, String title,
+    /**
+     * {@code POST /users/{id}/runs} as the caller {@code sub}: in one transaction, the new tags in one
+     * statement, then the run with its owner check and its tag links in one statement.
+     */
+    public String createRun(String sub, long userId, double distance, LocalDate date, Integer durationSeconds, String title,
                             List<String> tagNames) throws SQLException {
-        if (user(userId) == null) {
-            return null;
-        }
         TreeSet<String> names = new TreeSet<>();
         tagNames.forEach(name -> names.add(name.strip().toLowerCase(Locale.ROOT)));
+        String tags = arrayLiteral(names);
         connection.setAutoCommit(false);
         try {
-            for (String name : names) {
+            if (!names.isEmpty()) {
                 try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING")) {
-                    insert.setString(1, name);
+                        "INSERT INTO tags (name) SELECT unnest(CAST(? AS varchar[])) ON CONFLICT (name) DO NOTHING")) {
+                    insert.setString(1, tags);
                     insert.executeUpdate();
                 }
             }
-            List<long[]> tagIds = new ArrayList<>();
-            List<String> tags = new ArrayList<>();
-            if (!names.isEmpty()) {
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT id, name FROM tags WHERE name = ANY (?) ORDER BY name")) {
-                    Array array = connection.createArrayOf("varchar", names.toArray());
-                    select.setArray(1, array);
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            tagIds.add(new long[] {rows.getLong(1)});
-                            tags.add(rows.getString(2));
-                        }
-                    }
-                }
-            }
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Map<String, Object> run;
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO runs (created_at, run_date, distance, distance_km, duration_seconds, mood, notes, title, unit,
-                                      updated_at, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                insert.setTimestamp(1, Timestamp.from(now));
-                insert.setDate(2, Date.valueOf(date));
+                    WITH owner AS (SELECT id FROM users WHERE id = ? AND owner_sub = ?),
+                         run AS (INSERT INTO runs (user_id, distance, unit, distance_km, run_date, duration_seconds, mood, title, notes,
+                                                   created_at, updated_at)
+                                 SELECT owner.id, ?, ?, ?, ?, CAST(? AS integer), ?, ?, ?, now(), now() FROM owner
+                                 RETURNING *),
+                         links AS (INSERT INTO run_tags (run_id, tag_id)
+                                   SELECT run.id, t.id FROM run, tags t WHERE t.name = ANY (CAST(? AS varchar[])))
+                    SELECT %s,
+                           ARRAY(SELECT t.name FROM tags t WHERE t.name = ANY (CAST(? AS varchar[])) ORDER BY t.name),
+                           r.version
+                      FROM run r""".formatted(RUN_COLUMNS))) {
+                insert.setLong(1, userId);
+                insert.setString(2, sub);
                 insert.setDouble(3, distance);
-                insert.setDouble(4, distance);
-                insert.setObject(5, durationSeconds);
-                insert.setString(6, null);
-                insert.setString(7, null);
-                insert.setString(8, title);
-                insert.setString(9, "km");
-                insert.setTimestamp(10, Timestamp.from(now));
-                insert.setLong(11, userId);
-                insert.executeUpdate();
+                insert.setString(4, "km");
+                insert.setDouble(5, distance);
+                insert.setObject(6, date);
+                insert.setObject(7, durationSeconds);
+                insert.setString(8, null);
+                insert.setString(9, title);
+                insert.setString(10, null);
+                insert.setString(11, tags);
+                insert.setString(12, tags);
+                run = readRunWithTags(insert);
             }
-            long runId;
-            try (PreparedStatement lastval = connection.prepareStatement("SELECT lastval()");
-                 ResultSet row = lastval.executeQuery()) {
-                row.next();
-                runId = row.getLong(1);
-            }
-            for (long[] tagId : tagIds) {
-                try (PreparedStatement link = connection.prepareStatement(
-                        "INSERT INTO run_tags (tag_id, run_id) VALUES (?, ?)")) {
-                    link.setLong(1, tagId[0]);
-                    link.setLong(2, runId);
-                    link.executeUpdate();
-                }
-            }
-            connection.commit();
-            Map<String, Object> run = new LinkedHashMap<>();
-            run.put("id", runId);
-            run.put("userId", userId);
-            run.put("distance", distance);
-            run.put("unit", "km");
-            run.put("distanceKm", distance);
-            run.put("date", date);
-            run.put("durationSeconds", durationSeconds);
-            run.put("mood", null);
-            run.put("title", title);
-            run.put("notes", null);
-            run.put("createdAt", now);
-            run.put("updatedAt", now);
-            run.put("tags", tags);
-            return runJson(run);
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
-    }
-
-    /** {@code PATCH /runs/{id}} changing the distance: in one transaction, lock the run, its tags, update. */
-    public String updateRunDistance(String sub, long runId, double distance) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            Map<String, Object> run = ownedRun(sub, runId, true);
             if (run == null) {
                 connection.rollback();
                 return null;
             }
-            attachTags(List.of(run));
-            double km = "mi".equals(run.get("unit")) ? distance * 1.609344 : distance;
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE runs SET distance = ?, distance_km = ?, updated_at = ? WHERE id = ?")) {
-                update.setDouble(1, distance);
-                update.setDouble(2, km);
-                update.setTimestamp(3, Timestamp.from(now));
-                update.setLong(4, runId);
-                update.executeUpdate();
-            }
             connection.commit();
-            run.put("distance", distance);
-            run.put("distanceKm", km);
-            run.put("updatedAt", now);
             return runJson(run);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
@@ -232,29 +166,87 @@ public final class JdbcFloor {
         }
     }
 
-    /** {@code DELETE /runs/{id}}: the run if the caller owns it, then in one transaction its tag links and itself. */
-    public boolean deleteRun(String sub, long runId) throws SQLException {
-        if (ownedRun(sub, runId, false) == null) {
-            return false;
-        }
+    /**
+     * {@code PATCH /runs/{id}} changing the distance: in one transaction, the run with its tags and
+     * its row locked, then the change with the run's tag links in one statement.
+     */
+    public String updateRunDistance(String sub, long runId, double distance) throws SQLException {
         connection.setAutoCommit(false);
         try {
-            try (PreparedStatement links = connection.prepareStatement(
-                    "DELETE FROM run_tags WHERE EXISTS (SELECT id FROM runs WHERE id = ? AND id = run_tags.run_id)")) {
-                links.setLong(1, runId);
-                links.executeUpdate();
+            Map<String, Object> run;
+            try (PreparedStatement select = connection.prepareStatement(GET_RUN + " FOR NO KEY UPDATE OF r")) {
+                select.setLong(1, runId);
+                select.setString(2, sub);
+                run = readRunWithTags(select);
             }
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM runs WHERE id = ?")) {
-                delete.setLong(1, runId);
-                delete.executeUpdate();
+            if (run == null) {
+                connection.rollback();
+                return null;
+            }
+            @SuppressWarnings("unchecked")
+            String tags = arrayLiteral((List<String>) run.get("tags"));
+            double km = "mi".equals(run.get("unit")) ? distance * 1.609344 : distance;
+            try (PreparedStatement update = connection.prepareStatement("""
+                    WITH run AS (UPDATE runs SET distance = ?, unit = ?, distance_km = ?, run_date = ?, duration_seconds = CAST(? AS integer),
+                                                 mood = ?, title = ?, notes = ?, updated_at = now(), version = version + 1
+                                  WHERE id = ?
+                                 RETURNING *),
+                         unlinked AS (DELETE FROM run_tags rt
+                                       WHERE rt.run_id = ?
+                                         AND rt.tag_id NOT IN (SELECT t.id FROM tags t WHERE t.name = ANY (CAST(? AS varchar[])))),
+                         linked AS (INSERT INTO run_tags (run_id, tag_id)
+                                    SELECT ?, t.id FROM tags t WHERE t.name = ANY (CAST(? AS varchar[]))
+                                    ON CONFLICT DO NOTHING)
+                    SELECT %s,
+                           ARRAY(SELECT t.name FROM tags t WHERE t.name = ANY (CAST(? AS varchar[])) ORDER BY t.name),
+                           r.version
+                      FROM run r""".formatted(RUN_COLUMNS))) {
+                update.setDouble(1, distance);
+                update.setString(2, (String) run.get("unit"));
+                update.setDouble(3, km);
+                update.setObject(4, run.get("date"));
+                update.setObject(5, run.get("durationSeconds"));
+                update.setString(6, (String) run.get("mood"));
+                update.setString(7, (String) run.get("title"));
+                update.setString(8, (String) run.get("notes"));
+                update.setLong(9, runId);
+                update.setLong(10, runId);
+                update.setString(11, tags);
+                update.setLong(12, runId);
+                update.setString(13, tags);
+                update.setString(14, tags);
+                run = readRunWithTags(update);
             }
             connection.commit();
-            return true;
+            return runJson(run);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
         } finally {
             connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * {@code DELETE /runs/{id}} with no {@code If-Match}: one statement in autocommit that locks the
+     * run if the caller owns it, checks the (absent) precondition and deletes it; its tag links go
+     * with it (ON DELETE CASCADE).
+     */
+    public boolean deleteRun(String sub, long runId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("""
+                WITH target AS (SELECT e.id, e.version FROM runs e JOIN users u ON u.id = e.user_id
+                                 WHERE e.id = ? AND u.owner_sub = ? FOR UPDATE OF e),
+                     gone AS (DELETE FROM runs e USING target t
+                               WHERE e.id = t.id AND (CAST(? AS text) IS NULL OR t.id || ':' || t.version = ANY (CAST(? AS text[])))
+                           RETURNING e.id)
+                SELECT t.version, (SELECT count(*) FROM gone) FROM target t""")) {
+            delete.setLong(1, runId);
+            delete.setString(2, sub);
+            delete.setString(3, null);
+            delete.setString(4, null);
+            try (ResultSet row = delete.executeQuery()) {
+                return row.next() && row.getLong(2) == 1;
+            }
         }
     }
 
@@ -425,17 +417,6 @@ public final class JdbcFloor {
         }
     }
 
-    private Map<String, Object> ownedRun(String sub, long runId, boolean lock) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + RUN_COLUMNS
-                + " FROM users u, runs r WHERE r.id = ? AND u.owner_sub = ? AND u.id = r.user_id" + (lock ? " FOR UPDATE" : ""))) {
-            select.setLong(1, runId);
-            select.setString(2, sub);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? readRun(row) : null;
-            }
-        }
-    }
-
     /** One query for the tags of every run given, as the handler's batch fetch does. */
     private void attachTags(List<Map<String, Object>> runs) throws SQLException {
         Map<Long, List<String>> byRun = new LinkedHashMap<>();
@@ -463,6 +444,30 @@ public final class JdbcFloor {
                 }
             }
         }
+    }
+
+    /** The one row {@code statement} answers, read as {@link #GET_RUN} reads it (columns, tags), or null. */
+    private static Map<String, Object> readRunWithTags(PreparedStatement statement) throws SQLException {
+        try (ResultSet row = statement.executeQuery()) {
+            if (!row.next()) {
+                return null;
+            }
+            Map<String, Object> run = readRun(row);
+            List<String> tags = new ArrayList<>(List.of((String[]) row.getArray(13).getArray()));
+            tags.sort(null);
+            run.put("tags", tags);
+            return run;
+        }
+    }
+
+    /** A PostgreSQL array literal, as the handler binds a list (dev.stride.db.SqlArray: not on the floor's class path, which holds only the driver). */
+    private static String arrayLiteral(java.util.Collection<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String value : values) {
+            literal.append(literal.length() > 1 ? "," : "").append('"')
+                    .append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return literal.append('}').toString();
     }
 
     private static Map<String, Object> readRun(ResultSet row) throws SQLException {

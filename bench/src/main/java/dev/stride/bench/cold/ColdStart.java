@@ -287,6 +287,26 @@ public final class ColdStart {
 
     /** Classes loaded from spawn to first response, by where they came from (jar, JDK, CDS archive, generated). */
     /** One more fresh JVM of the variant's handler, logging class loading: how many classes reach the first response. */
+    /**
+     * The first invoke of {@code handlerClass} in a fresh JVM, as deployed, in ms: the function
+     * primes its own path at init (its {@code _HANDLER}), so this is the first real request after
+     * priming. {@code event}: the emulator's event arguments (method, route, path.*, sub, body).
+     */
+    public double firstInvokeAfterPriming(Variant deployed, String handlerClass, List<String> event, int expected)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>();
+        args.add("handler=" + handlerClass);
+        args.addAll(event);
+        args.add("stop-after-first=true");
+        Child.Output out = Child.run(lambda.handlerClasspath(), Variant.forSide(deployed.flags(), "handler"), EMULATOR, args,
+                environment(deployed, handlerClass), log);
+        if (!String.valueOf(expected).equals(out.lines().get("status"))) {
+            throw new IllegalStateException(handlerClass + " answered " + out.lines().get("status") + " instead of " + expected
+                    + "; see " + log);
+        }
+        return ms(out.nanos("first") - out.nanos("init"));
+    }
+
     private long classesLoaded(Variant variant) throws IOException, InterruptedException {
         LambdaPackage lambda = variant.lambda() != null ? variant.lambda() : this.lambda;
         Path classLog = work.resolve("classes-" + variant.name().replaceAll("[^A-Za-z0-9.-]", "_") + ".log");

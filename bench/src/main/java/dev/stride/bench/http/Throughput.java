@@ -172,7 +172,7 @@ public final class Throughput {
                     c -> floors.get(c).dashboard(userId)));
             operations.add(operation("create", warmupSeconds, measureSeconds,
                     c -> ok(post(client, base + "/users/" + userId + "/runs", token, createBody), 201),
-                    c -> floors.get(c).createRun(userId, 7.5, LocalDate.now(ZoneOffset.UTC), 2400, "Lunch run",
+                    c -> floors.get(c).createRun(sub, userId, 7.5, LocalDate.now(ZoneOffset.UTC), 2400, "Lunch run",
                             List.of("easy", "Bench"))));
             return new Result(null, base, CLIENTS, warmupSeconds, measureSeconds, operations);
         } finally {

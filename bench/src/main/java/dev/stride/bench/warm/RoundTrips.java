@@ -14,6 +14,7 @@ import dev.stride.functions.runs.GetRunHandler;
 import dev.stride.functions.runs.ListRunsHandler;
 import dev.stride.functions.runs.UpdateRunHandler;
 import dev.stride.instance.Services;
+import dev.stride.testkit.WireTrace;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class RoundTrips {
                     floor(fixture, f -> f.listRuns(reader.id(), 20))));
             result.put("create", new Pair(
                     handler(fixture, s -> new CreateRunHandler(s.runs()), events::createEvent, 201),
-                    floor(fixture, f -> f.createRun(fixture.creator().id(), 7.5, events.today, 2400, "Lunch run", Requests.CREATE_TAGS))));
+                    floor(fixture, f -> f.createRun(fixture.creator().sub(), fixture.creator().id(), 7.5, events.today, 2400, "Lunch run", Requests.CREATE_TAGS))));
             double[] distance = {8.25};
             result.put("update", new Pair(
                     handler(fixture, s -> new UpdateRunHandler(s.runs()), () -> events.updateEvent(distance[0] += 0.5), 200),

@@ -149,7 +149,7 @@ public class WarmBenchmarks {
 
     @Benchmark
     public Object create_jdbc(Instance s) throws SQLException {
-        return Api.expect(s.api.floor.createRun(s.fixture.creator().id(), 7.5, s.api.requests.today, 2400, "Lunch run", Requests.CREATE_TAGS),
+        return Api.expect(s.api.floor.createRun(s.fixture.creator().sub(), s.fixture.creator().id(), 7.5, s.api.requests.today, 2400, "Lunch run", Requests.CREATE_TAGS),
                 "create");
     }
 

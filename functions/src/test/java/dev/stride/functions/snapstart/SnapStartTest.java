@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The SnapStart hooks as Lambda runs them: before the checkpoint, then after a restore. */
 class SnapStartTest {
@@ -64,14 +66,43 @@ class SnapStartTest {
         try (Database database = Database.open(connections(Map.of()), 1)) {
             var statuses = Priming.prime(Services.over(database));
 
-            // GET /users, then with a forged cursor; /users/me/runs, /runs/1, /users/me/moods,
-            // /users/me/moods/latest, /users/me/dashboard (the caller has no profile); a run and a
-            // mood bound, validated and refused for the missing profile; a profile with an invalid body.
-            // Then every other function: a profile, a mood (read, PATCHed with a non-object body:
-            // 400, deleted), a run (PATCHed, deleted). The writes lock rows (FOR UPDATE), so they
-            // cannot run on a read-only connection; that nothing was written is read from the rows.
-            assertThat(statuses).containsExactly(200, 400, 404, 404, 404, 404, 404, 404, 404, 400,
-                    404, 400, 404, 404, 400, 404, 400, 404);
+            // Reads, as a caller without a profile: GET /users, then with a forged cursor;
+            // /users/me/runs, /runs/1, /users/me/moods, /users/me/moods/latest,
+            // /users/me/dashboard, /users/me, /moods/1. Writes, run to their end and undone before
+            // COMMIT: a run, a mood and a profile created (with Idempotency-Keys, so their answers
+            // are recorded too); the profile PATCHed and deleted; a mood PATCHed and deleted; a
+            // run PATCHed (with a new tag) and deleted. That nothing was written is read from the rows.
+            assertThat(statuses).containsExactly(200, 400, 404, 404, 404, 404, 404, 201, 201, 201,
+                    404, 200, 204, 404, 200, 204, 200, 204);
+        }
+        assertThat(everyRow()).isEqualTo(before);
+    }
+
+    /**
+     * A write function primes its own write at init: run to its end (statements, COMMIT and all),
+     * answered 2xx, and nothing of it left in any table, with somebody's data beside it untouched.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev.stride.functions.runs.CreateRunHandler", "dev.stride.functions.runs.UpdateRunHandler",
+            "dev.stride.functions.runs.DeleteRunHandler", "dev.stride.functions.moods.CreateMoodHandler",
+            "dev.stride.functions.moods.UpdateMoodHandler", "dev.stride.functions.moods.DeleteMoodHandler",
+            "dev.stride.functions.users.CreateUserHandler", "dev.stride.functions.users.UpdateUserHandler",
+            "dev.stride.functions.users.DeleteUserHandler"})
+    void priming_whenAWriteFunction_thenItsWriteRunsToTheEndAndNothingIsWritten(String handler) {
+        TestDatabase.execute("""
+                WITH u AS (INSERT INTO users (owner_sub, username, email, created_at, updated_at)
+                           VALUES ('someone', 'Someone', 'someone@example.com', now(), now()) RETURNING id),
+                     r AS (INSERT INTO runs (user_id, distance, unit, distance_km, run_date, created_at, updated_at)
+                           SELECT id, 5, 'km', 5, current_date, now(), now() FROM u RETURNING id),
+                     t AS (INSERT INTO tags (name) VALUES ('easy') RETURNING id),
+                     l AS (INSERT INTO run_tags (run_id, tag_id) SELECT r.id, t.id FROM r, t)
+                INSERT INTO moods (user_id, description, mood_date, created_at, updated_at)
+                SELECT id, 'Fine', current_date, now(), now() FROM u""");
+        String before = everyRow();
+        try (Database database = Database.open(connections(Map.of()), 1)) {
+            var statuses = Priming.prime(Services.over(database), handler);
+
+            assertThat(statuses).singleElement().satisfies(status -> assertThat(status).isBetween(200, 204));
         }
         assertThat(everyRow()).isEqualTo(before);
     }

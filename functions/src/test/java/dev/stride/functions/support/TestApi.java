@@ -77,6 +77,11 @@ public final class TestApi {
         return new TestApi(handlers(TestDatabase.stride()), sub, groups);
     }
 
+    /** The API as the caller {@code sub} sees it, over {@code stride}'s database instead of the shared one. */
+    public static TestApi over(Services stride, String sub, String... groups) {
+        return new TestApi(handlers(stride), sub, groups);
+    }
+
     /** Empties the database, then creates this caller's profile; answers its id. */
     public long freshProfile(String username, String email) {
         TestDatabase.reset();

@@ -1,4 +1,4 @@
-package dev.stride.bench.warm;
+package dev.stride.testkit;
 
 import java.util.ArrayList;
 import java.util.List;

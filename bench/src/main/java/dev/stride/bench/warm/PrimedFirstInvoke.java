@@ -1,0 +1,116 @@
+package dev.stride.bench.warm;
+
+import dev.stride.bench.child.JdbcFloor;
+import dev.stride.bench.cold.ColdStart;
+import dev.stride.bench.report.Stats;
+import dev.stride.bench.seed.Fixture;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The first real request a function serves after priming (issue 13: ≤ 2× the floor's warm p50):
+ * a fresh JVM per sample, as deployed, whose init primes the function's own path (its
+ * {@code _HANDLER}; a write primed inside a transaction undone before COMMIT), then one request,
+ * timed. Against the floor's warm p50 for the same operation, measured here on one warm
+ * connection (the same statements as the warm section's floor).
+ */
+public final class PrimedFirstInvoke {
+
+    /** One operation: the first invoke's spread over fresh JVMs, the floor's warm p50, their ratio. */
+    public record Row(String operation, String handler, Stats.Spread firstInvokeMs, double floorWarmP50Ms, double ratio) {
+    }
+
+    private static final int FLOOR_WARMUP = 2000;
+    private static final int FLOOR_TIMED = 1000;
+
+    /** Prepares one floor call (untimed: a run to delete), and answers the call to time. */
+    private interface FloorCall {
+        Timed prepare(JdbcFloor floor, Connection setup) throws SQLException;
+    }
+
+    private interface Timed {
+        void run() throws SQLException;
+    }
+
+    private interface EventArgs {
+        List<String> next(Connection setup) throws SQLException;
+    }
+
+    private PrimedFirstInvoke() {
+    }
+
+    public static List<Row> measure(ColdStart cold, ColdStart.Variant deployed, Fixture fixture, int samples)
+            throws IOException, InterruptedException, SQLException {
+        Fixture.User reader = fixture.reader();
+        Fixture.User writer = fixture.writer();
+        Fixture.User creator = fixture.creator();
+        String today = new Requests(fixture).today.toString();
+        double[] distance = {10.0};
+        List<Row> rows = new ArrayList<>();
+        try (Connection setup = fixture.connect()) {
+            rows.add(row(cold, deployed, setup, samples, "get", "dev.stride.functions.runs.GetRunHandler", 200,
+                    s -> List.of("method=GET", "route=/runs/{runId}", "path.runId=" + fixture.readerRunId(), "sub=" + reader.sub()),
+                    fixture, (f, s) -> () -> Api.expect(f.getRun(reader.sub(), fixture.readerRunId()), "get")));
+            rows.add(row(cold, deployed, setup, samples, "list", "dev.stride.functions.runs.ListRunsHandler", 200,
+                    s -> List.of("method=GET", "route=/users/{id}/runs", "path.id=" + reader.id(), "sub=" + reader.sub()),
+                    fixture, (f, s) -> () -> Api.expect(f.listRuns(reader.id(), 20), "list")));
+            rows.add(row(cold, deployed, setup, samples, "create", "dev.stride.functions.runs.CreateRunHandler", 201,
+                    s -> List.of("method=POST", "route=/users/{id}/runs", "path.id=" + creator.id(), "sub=" + creator.sub(),
+                            "body=" + Requests.CREATE_BODY.formatted(today)),
+                    fixture, (f, s) -> () -> Api.expect(f.createRun(creator.sub(), creator.id(), 7.5, java.time.LocalDate.parse(today),
+                            2400, "Lunch run", Requests.CREATE_TAGS), "create")));
+            rows.add(row(cold, deployed, setup, samples, "update", "dev.stride.functions.runs.UpdateRunHandler", 200,
+                    s -> List.of("method=PATCH", "route=/runs/{runId}", "path.runId=" + fixture.writerRunId(), "sub=" + writer.sub(),
+                            "body={\"distance\":" + (distance[0] += 0.25) + "}"),
+                    fixture, (f, s) -> () -> Api.expect(f.updateRunDistance(writer.sub(), fixture.writerRunId(), distance[0] += 0.25),
+                            "update")));
+            rows.add(row(cold, deployed, setup, samples, "delete", "dev.stride.functions.runs.DeleteRunHandler", 204,
+                    s -> List.of("method=DELETE", "route=/runs/{runId}", "path.runId=" + Api.insertRunToDelete(s, writer.id()),
+                            "sub=" + writer.sub()),
+                    fixture, (f, s) -> {
+                        long doomed = Api.insertRunToDelete(s, writer.id());
+                        return () -> {
+                            if (!f.deleteRun(writer.sub(), doomed)) {
+                                throw new IllegalStateException("the raw-JDBC delete found nothing");
+                            }
+                        };
+                    }));
+            rows.add(row(cold, deployed, setup, samples, "dashboard", "dev.stride.functions.dashboard.GetDashboardHandler", 200,
+                    s -> List.of("method=GET", "route=/users/{id}/dashboard", "path.id=" + reader.id(), "sub=" + reader.sub()),
+                    fixture, (f, s) -> () -> Api.expect(f.dashboard(reader.id()), "dashboard")));
+        }
+        return rows;
+    }
+
+    private static Row row(ColdStart cold, ColdStart.Variant deployed, Connection setup, int samples, String operation,
+                           String handler, int expected, EventArgs event, Fixture fixture, FloorCall floorCall)
+            throws IOException, InterruptedException, SQLException {
+        List<Double> first = new ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+            first.add(cold.firstInvokeAfterPriming(deployed, handler, event.next(setup), expected));
+        }
+        double floor = floorWarmP50(fixture, setup, floorCall);
+        Stats.Spread spread = Stats.spread(first);
+        return new Row(operation, handler, spread, floor, Stats.ratio(spread.median(), floor));
+    }
+
+    /** p50 in ms of the floor's call on one warm connection, after {@value #FLOOR_WARMUP} untimed calls. */
+    private static double floorWarmP50(Fixture fixture, Connection setup, FloorCall call) throws SQLException {
+        List<Double> ms = new ArrayList<>();
+        try (Connection connection = fixture.connect()) {
+            JdbcFloor floor = new JdbcFloor(connection);
+            for (int i = 0; i < FLOOR_WARMUP + FLOOR_TIMED; i++) {
+                Timed timed = call.prepare(floor, setup);
+                long start = System.nanoTime();
+                timed.run();
+                if (i >= FLOOR_WARMUP) {
+                    ms.add((System.nanoTime() - start) / 1e6);
+                }
+            }
+        }
+        return Stats.percentiles(ms).p50();
+    }
+}

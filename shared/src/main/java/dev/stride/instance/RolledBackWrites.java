@@ -1,0 +1,93 @@
+package dev.stride.instance;
+
+import dev.stride.db.Database;
+import dev.stride.db.TransactionHook;
+import jakarta.persistence.EntityManager;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * A write request primed for real, writing nothing: its unit of work runs as usual (its statements
+ * prepared, its rows written, its COMMIT sent), but everything after the transaction's start is
+ * undone before that COMMIT ({@code SAVEPOINT} first, {@code ROLLBACK TO SAVEPOINT} last), so the
+ * COMMIT commits nothing. Inside that, it first gives the priming caller a profile of its own, with
+ * one run and one mood ({@link #runId()}, {@link #moodId()}), so that a create, a PATCH and a
+ * DELETE reach their writes instead of stopping at a 404.
+ *
+ * <p>The caller and the ids are new for every instance (ids from the top half of the identity
+ * range, which a table never reaches), so instances priming at once never wait on each other.
+ */
+public final class RolledBackWrites implements TransactionHook {
+
+    private static final String SAVEPOINT = "SAVEPOINT stride_priming";
+    private static final String ROLLBACK = "ROLLBACK TO SAVEPOINT stride_priming";
+
+    // The profile, a run and a mood, with ids given (OVERRIDING SYSTEM VALUE: the columns are
+    // identities), in one statement.
+    private static final String SEED = """
+            WITH profile AS (
+                   INSERT INTO users (id, owner_sub, username, email, created_at, updated_at) OVERRIDING SYSTEM VALUE
+                   VALUES (?1, ?2, 'Priming', ?2 || '@priming.invalid', now(), now())
+                   RETURNING id),
+                 run AS (
+                   INSERT INTO runs (id, user_id, distance, unit, distance_km, run_date, created_at, updated_at) OVERRIDING SYSTEM VALUE
+                   SELECT ?3, id, 5, 'km', 5, current_date, now(), now() FROM profile),
+                 mood AS (
+                   INSERT INTO moods (id, user_id, description, mood_date, created_at, updated_at) OVERRIDING SYSTEM VALUE
+                   SELECT ?4, id, 'Priming', current_date, now(), now() FROM profile)
+            SELECT id FROM profile""";
+
+    private final String caller;
+    private final long userId;
+    private final long runId;
+    private final long moodId;
+    private boolean withProfile;
+
+    public RolledBackWrites(String callerPrefix) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        this.caller = callerPrefix + "-" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
+        this.userId = (1L << 62) + random.nextLong(1L << 61);
+        this.runId = (1L << 62) + random.nextLong(1L << 61);
+        this.moodId = (1L << 62) + random.nextLong(1L << 61);
+    }
+
+    /** The caller whose profile the writes reach: pass it as the request's {@code sub}. */
+    public String caller() {
+        return caller;
+    }
+
+    public long runId() {
+        return runId;
+    }
+
+    public long moodId() {
+        return moodId;
+    }
+
+    /**
+     * Runs {@code request} with every unit of work it runs rolled back as described above;
+     * {@code withProfile}: whether the caller has a profile (with its run and mood) in it.
+     */
+    public <T> T run(boolean withProfile, Supplier<T> request) {
+        this.withProfile = withProfile;
+        return Database.withHook(this, request);
+    }
+
+    @Override
+    public void begin(EntityManager em) {
+        em.createNativeQuery(SAVEPOINT).executeUpdate();
+        if (withProfile) {
+            em.createNativeQuery(SEED)
+                    .setParameter(1, userId)
+                    .setParameter(2, caller)
+                    .setParameter(3, runId)
+                    .setParameter(4, moodId)
+                    .getResultList();
+        }
+    }
+
+    @Override
+    public void beforeCommit(EntityManager em, Object result) {
+        em.createNativeQuery(ROLLBACK).executeUpdate();
+    }
+}
