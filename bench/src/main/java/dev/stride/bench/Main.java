@@ -167,7 +167,7 @@ public final class Main {
             });
             section(results, "primed", only, () -> {
                 progress("primed: the first request after priming, per function, against the floor's warm p50");
-                results.primedFirstInvoke = PrimedFirstInvoke.measure(cold, deployed, fixture, coldSamples);
+                results.primedFirstInvoke = PrimedFirstInvoke.measure(cold, deployed, fixture, Math.min(coldSamples, 5));
             });
             section(results, "memory", only, () -> {
                 results.memory = new ArrayList<>();

@@ -44,9 +44,7 @@ public final class Api {
                                                   Function<ApiRequest, APIGatewayV2HTTPResponse> operation) {
         try (Invocation invocation = Invocation.begin(context)) {
             APIGatewayV2HTTPResponse response = handle(event, operation);
-            if (!invocation.synthetic()) {
-                Metrics.request(invocation, event == null ? null : event.getRouteKey(), response.getStatusCode());
-            }
+            Metrics.request(invocation, event == null ? null : event.getRouteKey(), response.getStatusCode());
             return response;
         }
     }

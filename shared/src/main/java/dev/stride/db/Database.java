@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -109,9 +111,14 @@ public final class Database implements AutoCloseable {
      * Runs {@code work}, which only reads, on a fresh EntityManager outside any transaction: its
      * statements run in autocommit, without the BEGIN and COMMIT round trips a transaction adds.
      * For a single read statement, whose snapshot is consistent by itself. Failures are retried and
-     * translated as in {@link #transaction}.
+     * translated as in {@link #transaction}. With a {@link TransactionHook} installed that
+     * {@linkplain TransactionHook#joinsReads() joins reads}, it runs in a transaction the hook joins.
      */
     public <T> T read(Function<EntityManager, T> work) {
+        TransactionHook hook = HOOK.get();
+        if (hook != null && hook.joinsReads()) {
+            return transaction(work);
+        }
         return withRetries(() -> {
             EntityManager em = factory().createEntityManager();
             try {
@@ -182,6 +189,11 @@ public final class Database implements AutoCloseable {
             public void beforeCommit(EntityManager em, Object result) {
                 hook.beforeCommit(em, result);
                 outer.beforeCommit(em, result);
+            }
+
+            @Override
+            public boolean joinsReads() {
+                return outer.joinsReads() || hook.joinsReads();
             }
         });
         try {
@@ -287,6 +299,20 @@ public final class Database implements AutoCloseable {
     /** Closes every pooled connection; the next unit of work opens a fresh one (SnapStart restore). */
     public void evictConnections() {
         dataSource.getHikariPoolMXBean().softEvictConnections();
+    }
+
+    /**
+     * Closes every pooled connection and opens a fresh one now (SnapStart's restore), so the first
+     * request after a restore does not pay for connecting. A database that cannot be reached now
+     * is not an error here: the first request then connects, or answers 503, as it would anyway.
+     */
+    public void reconnect() {
+        evictConnections();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.isValid(0);
+        } catch (SQLException unreachable) {
+            LOG.warn("could not connect ahead of the first request after a restore: {}", unreachable.getMessage());
+        }
     }
 
     @Override

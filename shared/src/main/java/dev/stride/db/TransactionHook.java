@@ -13,4 +13,13 @@ public interface TransactionHook {
     void begin(EntityManager em);
 
     void beforeCommit(EntityManager em, Object result);
+
+    /**
+     * Whether reads ({@link Database#read}) join it too, in a transaction of their own, instead of
+     * running in autocommit: for a hook whose rows a read must see (priming a read's whole path
+     * over rows that exist only inside that transaction). False: reads run as they always do.
+     */
+    default boolean joinsReads() {
+        return false;
+    }
 }

@@ -7,12 +7,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * A write request primed for real, writing nothing: its unit of work runs as usual (its statements
+ * A request primed for real, writing nothing: its unit of work runs as usual (its statements
  * prepared, its rows written, its COMMIT sent), but everything after the transaction's start is
  * undone before that COMMIT ({@code SAVEPOINT} first, {@code ROLLBACK TO SAVEPOINT} last), so the
  * COMMIT commits nothing. Inside that, it first gives the priming caller a profile of its own, with
  * one run and one mood ({@link #runId()}, {@link #moodId()}), so that a create, a PATCH and a
- * DELETE reach their writes instead of stopping at a 404.
+ * DELETE reach their writes instead of stopping at a 404, and a read answers that profile, run or
+ * mood in full (reads join it too, in a transaction of their own: {@link #joinsReads()}).
  *
  * <p>The caller and the ids are new for every instance (ids from the top half of the identity
  * range, which a table never reaches), so instances priming at once never wait on each other.
@@ -89,5 +90,11 @@ public final class RolledBackWrites implements TransactionHook {
     @Override
     public void beforeCommit(EntityManager em, Object result) {
         em.createNativeQuery(ROLLBACK).executeUpdate();
+    }
+
+    /** Reads too: a read primed over the profile, run and mood sees them, and answers them in full. */
+    @Override
+    public boolean joinsReads() {
+        return true;
     }
 }

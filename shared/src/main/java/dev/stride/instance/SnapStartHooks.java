@@ -11,11 +11,11 @@ import org.crac.Resource;
  *
  * <ul>
  *   <li>Before the snapshot: prime the function's own paths (see {@link Priming}; init has
- *       already done so once, this warms them further), so the snapshot holds a bootstrapped
- *       persistence unit and loaded, initialised request-path classes; then close the pooled
- *       connection, which no restored copy could use.</li>
- *   <li>After a restore: close anything pooled again and drop logins that may have gone stale
- *       with the snapshot (an IAM token), so the first request opens a fresh connection.</li>
+ *       already done so once), so the snapshot holds a bootstrapped persistence unit and loaded,
+ *       initialised request-path classes; then close the pooled connection, which no restored
+ *       copy could use.</li>
+ *   <li>After a restore: drop logins that may have gone stale with the snapshot (an IAM token),
+ *       close anything pooled again and open a fresh connection, before the first request.</li>
  * </ul>
  */
 public final class SnapStartHooks implements Resource {
@@ -46,15 +46,32 @@ public final class SnapStartHooks implements Resource {
         }
     }
 
+    /**
+     * Primes the function's own path again (every handler's, where the handler is not known), then
+     * closes the pooled connection: a snapshot must not carry one. Once is enough: priming it 300
+     * times over for the JIT was measured (docs/performance.md) and did not make the first request
+     * after it faster as deployed (C1 only).
+     */
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         Priming.prime(services, handler);
         services.database().evictConnections();
     }
 
+    /**
+     * A restored instance connects again now, with fresh credentials (an IAM token), as AWS advises
+     * for network connections after a restore, and runs its own path once over that connection: a
+     * new database session starts with its catalog and statement caches empty, and the first
+     * requests on it took several times a warm one's time (8 ms against 0.5 ms for a run's read,
+     * measured in a test JVM). This is restore time, which the first request after a restore waits
+     * for too: bench/run's {@code primed} section reports both.
+     */
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        services.database().evictConnections();
         logins.restored();
+        services.database().reconnect();
+        if (handler != null) {
+            Priming.prime(services, handler);
+        }
     }
 }

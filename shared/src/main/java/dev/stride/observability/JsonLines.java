@@ -66,10 +66,15 @@ public final class JsonLines {
 
     /** Writes {@code fields} as one JSON line (an EMF metrics document, a log line). */
     public static void write(Map<String, ?> fields) {
+        PrintStream out = System.out;
+        out.println(line(fields));
+    }
+
+    /** {@code fields} as one JSON line, not written. */
+    public static String line(Map<String, ?> fields) {
         StringBuilder json = new StringBuilder(256);
         appendValue(json, fields);
-        PrintStream out = System.out;
-        out.println(json);
+        return json.toString();
     }
 
     /**

@@ -32,7 +32,11 @@ public final class Metrics {
         return "true".equals(dev.stride.Env.get("AWS_SAM_LOCAL"));
     }
 
-    /** Records one answered request of {@code route} (e.g. {@code GET /runs/{runId}}). */
+    /**
+     * Records one answered request of {@code route} (e.g. {@code GET /runs/{runId}}). A synthetic
+     * invocation's document (SnapStart priming) is built but not written: no metric counts it,
+     * and the first real request finds this path loaded and compiled.
+     */
     public static void request(Invocation invocation, String route, int status) {
         if (local()) {
             return;
@@ -52,6 +56,10 @@ public final class Metrics {
         document.put("status", status);
         document.put("requestId", invocation.requestId());
         document.put("functionName", invocation.functionName());
-        JsonLines.write(document);
+        if (invocation.synthetic()) {
+            JsonLines.line(document);
+        } else {
+            JsonLines.write(document);
+        }
     }
 }

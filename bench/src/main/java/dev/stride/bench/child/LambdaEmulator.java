@@ -118,6 +118,7 @@ public final class LambdaEmulator {
         Method before = Class.forName("org.crac.Resource").getMethod("beforeCheckpoint", contextType);
         Method after = Class.forName("org.crac.Resource").getMethod("afterRestore", contextType);
         before.invoke(hooks, (Object) null);
+        report("checkpoint", System.nanoTime());
         after.invoke(hooks, (Object) null);
         return true;
     }

@@ -292,11 +292,24 @@ public final class ColdStart {
      * primes its own path at init (its {@code _HANDLER}), so this is the first real request after
      * priming. {@code event}: the emulator's event arguments (method, route, path.*, sub, body).
      */
-    public double firstInvokeAfterPriming(Variant deployed, String handlerClass, List<String> event, int expected)
-            throws IOException, InterruptedException {
+    /** ms of the first invoke after priming, and of SnapStart's after-restore hook before it (0 without). */
+    public record AfterPriming(double firstInvokeMs, double restoreMs) {
+    }
+
+    /**
+     * The first response after priming, in a fresh JVM as deployed: priming at init (one round,
+     * as on-demand init does), or with {@code snapshot} also SnapStart's hooks (before the
+     * snapshot: the function's path primed for the JIT; after the restore: a fresh connection,
+     * warmed by the path once), whose after-restore part is timed on its own.
+     */
+    public AfterPriming firstInvokeAfterPriming(Variant deployed, String handlerClass, List<String> event, int expected,
+                                          boolean snapshot) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>();
         args.add("handler=" + handlerClass);
         args.addAll(event);
+        if (snapshot) {
+            args.add("prime=true");
+        }
         args.add("stop-after-first=true");
         Child.Output out = Child.run(lambda.handlerClasspath(), Variant.forSide(deployed.flags(), "handler"), EMULATOR, args,
                 environment(deployed, handlerClass), log);
@@ -304,7 +317,11 @@ public final class ColdStart {
             throw new IllegalStateException(handlerClass + " answered " + out.lines().get("status") + " instead of " + expected
                     + "; see " + log);
         }
-        return ms(out.nanos("first") - out.nanos("init"));
+        if (snapshot && !(out.has("prime") && out.nanos("prime") > 0)) {
+            throw new IllegalStateException(handlerClass + ": the SnapStart hooks did not run; see " + log);
+        }
+        return new AfterPriming(ms(out.nanos("first") - out.nanos(snapshot ? "prime" : "init")),
+                snapshot ? ms(out.nanos("prime") - out.nanos("checkpoint")) : 0);
     }
 
     private long classesLoaded(Variant variant) throws IOException, InterruptedException {

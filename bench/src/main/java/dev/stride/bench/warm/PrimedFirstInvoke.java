@@ -20,7 +20,12 @@ import java.util.List;
 public final class PrimedFirstInvoke {
 
     /** One operation: the first invoke's spread over fresh JVMs, the floor's warm p50, their ratio. */
-    public record Row(String operation, String handler, Stats.Spread firstInvokeMs, double floorWarmP50Ms, double ratio) {
+    /**
+     * One operation: the first invoke's spread over fresh JVMs after init's priming and after
+     * SnapStart's (the target's), the floor's warm p50, and the ratio of the second to it.
+     */
+    public record Row(String operation, String handler, Stats.Spread afterInitMs, Stats.Spread firstInvokeMs,
+                      Stats.Spread restoreMs, double floorWarmP50Ms, double ratio) {
     }
 
     private static final int FLOOR_WARMUP = 2000;
@@ -88,13 +93,19 @@ public final class PrimedFirstInvoke {
     private static Row row(ColdStart cold, ColdStart.Variant deployed, Connection setup, int samples, String operation,
                            String handler, int expected, EventArgs event, Fixture fixture, FloorCall floorCall)
             throws IOException, InterruptedException, SQLException {
-        List<Double> first = new ArrayList<>();
+        List<Double> afterInit = new ArrayList<>();
+        List<Double> afterSnapshot = new ArrayList<>();
+        List<Double> restore = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
-            first.add(cold.firstInvokeAfterPriming(deployed, handler, event.next(setup), expected));
+            afterInit.add(cold.firstInvokeAfterPriming(deployed, handler, event.next(setup), expected, false).firstInvokeMs());
+            ColdStart.AfterPriming snapshot = cold.firstInvokeAfterPriming(deployed, handler, event.next(setup), expected, true);
+            afterSnapshot.add(snapshot.firstInvokeMs());
+            restore.add(snapshot.restoreMs());
         }
         double floor = floorWarmP50(fixture, setup, floorCall);
-        Stats.Spread spread = Stats.spread(first);
-        return new Row(operation, handler, spread, floor, Stats.ratio(spread.median(), floor));
+        Stats.Spread spread = Stats.spread(afterSnapshot);
+        return new Row(operation, handler, Stats.spread(afterInit), spread, Stats.spread(restore), floor,
+                Stats.ratio(spread.median(), floor));
     }
 
     /** p50 in ms of the floor's call on one warm connection, after {@value #FLOOR_WARMUP} untimed calls. */

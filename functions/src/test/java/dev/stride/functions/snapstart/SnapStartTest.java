@@ -66,14 +66,17 @@ class SnapStartTest {
         try (Database database = Database.open(connections(Map.of()), 1)) {
             var statuses = Priming.prime(Services.over(database));
 
-            // Reads, as a caller without a profile: GET /users, then with a forged cursor;
-            // /users/me/runs, /runs/1, /users/me/moods, /users/me/moods/latest,
-            // /users/me/dashboard, /users/me, /moods/1. Writes, run to their end and undone before
-            // COMMIT: a run, a mood and a profile created (with Idempotency-Keys, so their answers
-            // are recorded too); the profile PATCHed and deleted; a mood PATCHed and deleted; a
-            // run PATCHed (with a new tag) and deleted. That nothing was written is read from the rows.
-            assertThat(statuses).containsExactly(200, 400, 404, 404, 404, 404, 404, 201, 201, 201,
-                    404, 200, 204, 404, 200, 204, 200, 204);
+            // As a caller without a profile: GET /users, then with a forged cursor. Then every
+            // request for a caller whose profile, run and mood exist only inside the request's
+            // transaction, undone before COMMIT, each read first also as the caller without a
+            // profile, in autocommit (404: no such profile): reads answered in full
+            // (/users/me/runs, plain and filtered, the run, /users/me/moods, the latest mood, the
+            // dashboard); a run, a mood and a profile created (with Idempotency-Keys, so their
+            // answers are recorded too); the profile read, PATCHed and deleted; the mood read,
+            // PATCHed and deleted; the run PATCHed (with a new tag) and deleted. That nothing was
+            // written is read from the rows.
+            assertThat(statuses).containsExactly(200, 400, 404, 200, 404, 200, 404, 200, 404, 200, 404, 200, 404, 200,
+                    201, 201, 201, 404, 200, 200, 204, 404, 200, 200, 204, 200, 204);
         }
         assertThat(everyRow()).isEqualTo(before);
     }
@@ -103,6 +106,27 @@ class SnapStartTest {
             var statuses = Priming.prime(Services.over(database), handler);
 
             assertThat(statuses).singleElement().satisfies(status -> assertThat(status).isBetween(200, 204));
+        }
+        assertThat(everyRow()).isEqualTo(before);
+    }
+
+    /**
+     * A read function primes its own path as a real read runs it (autocommit: 404 for a caller
+     * without a profile) and over a profile, run and mood of its own that it sees inside its
+     * transaction, answered in full (200), and nothing of it is left in any table.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev.stride.functions.runs.GetRunHandler", "dev.stride.functions.runs.ListRunsHandler",
+            "dev.stride.functions.moods.GetMoodHandler", "dev.stride.functions.moods.ListMoodsHandler",
+            "dev.stride.functions.moods.GetLatestMoodHandler", "dev.stride.functions.users.GetUserHandler",
+            "dev.stride.functions.dashboard.GetDashboardHandler"})
+    void priming_whenAReadFunction_thenItsReadsAnswerInFullAndNothingIsWritten(String handler) {
+        String before = everyRow();
+        try (Database database = Database.open(connections(Map.of()), 1)) {
+            var statuses = Priming.prime(Services.over(database), handler);
+
+            // Each read as a caller without a profile (404 or an empty list), then in full (200).
+            assertThat(statuses).isNotEmpty().contains(200).containsOnly(200, 404);
         }
         assertThat(everyRow()).isEqualTo(before);
     }
