@@ -95,9 +95,9 @@ public final class RollupExperiment {
 
             Map<String, Double> insert = new LinkedHashMap<>();
             insert.put("with the trigger", insertP50(connection, large, repetitions));
-            sql.execute("ALTER TABLE runs DISABLE TRIGGER runs_keep_weeks");
+            sql.execute("ALTER TABLE runs DISABLE TRIGGER runs_weeks_inserted");
             insert.put("without it", insertP50(connection, large, repetitions));
-            sql.execute("ALTER TABLE runs ENABLE TRIGGER runs_keep_weeks");
+            sql.execute("ALTER TABLE runs ENABLE TRIGGER runs_weeks_inserted");
             return new Result(null, cases, insert, repetitions, same, seedSeconds,
                     "p50 of the dashboard's SQL and JSON over raw JDBC (no handler), for a user with 10 runs and one with "
                             + big + " runs over two years; insert: one run, autocommit");
