@@ -76,6 +76,12 @@ public final class LocalServer implements AutoCloseable {
         }
         Gateway gateway = new Gateway(new Router(template.routes()), functions, template.apis(), cors, authorizers,
                 new ResponseMapper(json), log);
+        // TCP_NODELAY on every connection, as API Gateway's own front end answers: the JDK's server
+        // leaves Nagle's algorithm on by default, and a response it writes in two parts (headers,
+        // then a body larger than one segment: a 50-run page, a dashboard) then waits for the
+        // client's delayed ACK, 40 ms on Linux, on every keep-alive request. Read once, when the
+        // JDK's server classes first load; set before any server is created.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 128);
