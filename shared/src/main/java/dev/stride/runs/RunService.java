@@ -43,22 +43,22 @@ public final class RunService {
         List<String> tags = Tags.normalise(input.tags());
         DistanceUnit unit = input.unit() == null ? DistanceUnit.KM : DistanceUnit.fromCode(input.unit()).orElseThrow();
         LocalDate date = input.date() == null ? LocalDate.now(clock) : input.date();
-        Ownership.OwnerSql user = Ownership.owner(caller, owner, 10);
+        String statement = INSERT.formatted(Ownership.condition(caller, owner, OWNER_SUB_PARAMETER));
         return database.transaction(em -> {
             // New tags first: the lock order of every writer is tags, then the run's row, its tag
             // links and its weekly totals.
             Tags.insertMissing(em, tags);
-            Query insert = em.createNativeQuery(INSERT.formatted(user.select()))
-                    .setParameter(1, input.distance())
-                    .setParameter(2, unit.code())
-                    .setParameter(3, unit.toKm(input.distance()))
-                    .setParameter(4, date)
-                    .setParameter(5, input.durationSeconds())
-                    .setParameter(6, input.mood())
-                    .setParameter(7, input.title())
-                    .setParameter(8, input.notes())
-                    .setParameter(9, SqlArray.literal(tags));
-            return versioned(single(user.bind(insert), "user"));
+            Query insert = em.createNativeQuery(statement)
+                    .setParameter(2, input.distance())
+                    .setParameter(3, unit.code())
+                    .setParameter(4, unit.toKm(input.distance()))
+                    .setParameter(5, date)
+                    .setParameter(6, input.durationSeconds())
+                    .setParameter(7, input.mood())
+                    .setParameter(8, input.title())
+                    .setParameter(9, input.notes())
+                    .setParameter(10, SqlArray.literal(tags));
+            return versioned(single(Ownership.bind(insert, caller, owner, OWNER_SUB_PARAMETER), "user"));
         });
     }
 
@@ -66,23 +66,25 @@ public final class RunService {
     private static final String WRITTEN_COLUMNS = "r.id, r.user_id, r.distance, r.unit, r.distance_km, r.run_date, "
             + "r.duration_seconds, r.mood, r.title, r.notes, r.created_at, r.updated_at";
 
-    // The run, inserted only if the owner (%s: Ownership.owner, parameters ?10 and on) is found, with
-    // its links to the tags named in ?9, answered as the single read answers it (GET_COLUMNS). The
-    // tags exist already (Tags.insertMissing, an earlier statement: this one would not see rows it
-    // inserted itself); the statement-level run_weeks trigger fires at its end. A null parameter is
-    // bound as text: CAST says what it is.
+    // The run, inserted only if the owner is found (%s: Ownership.condition on users, the owner's key
+    // ?1 and the caller's sub ?11 where it needs one), with its links to the tags named in ?10,
+    // answered as the single read answers it (GET_COLUMNS). The tags exist already
+    // (Tags.insertMissing, an earlier statement: this one would not see rows it inserted itself);
+    // the statement-level run_weeks trigger fires at its end. A null parameter is bound as text:
+    // CAST says what it is.
     private static final String INSERT = """
-            WITH owner AS (%s),
+            WITH owner AS (SELECT id FROM users WHERE %s),
                  run AS (INSERT INTO runs (user_id, distance, unit, distance_km, run_date, duration_seconds, mood, title, notes,
                                            created_at, updated_at)
-                         SELECT owner.id, ?1, ?2, ?3, ?4, CAST(?5 AS integer), ?6, ?7, ?8, now(), now() FROM owner
+                         SELECT owner.id, ?2, ?3, ?4, ?5, CAST(?6 AS integer), ?7, ?8, ?9, now(), now() FROM owner
                          RETURNING *),
                  links AS (INSERT INTO run_tags (run_id, tag_id)
-                           SELECT run.id, t.id FROM run, tags t WHERE t.name = ANY (CAST(?9 AS varchar[])))
+                           SELECT run.id, t.id FROM run, tags t WHERE t.name = ANY (CAST(?10 AS varchar[])))
             SELECT %s,
-                   ARRAY(SELECT t.name FROM tags t WHERE t.name = ANY (CAST(?9 AS varchar[])) ORDER BY t.name),
+                   ARRAY(SELECT t.name FROM tags t WHERE t.name = ANY (CAST(?10 AS varchar[])) ORDER BY t.name),
                    r.version
               FROM run r""".formatted("%s", WRITTEN_COLUMNS);
+    private static final int OWNER_SUB_PARAMETER = 11;
 
     /**
      * The user's runs, newest first (date, then id), filtered by date range and tag: one statement,

@@ -149,28 +149,6 @@ public final class Ownership {
         return users.isEmpty() ? null : users.get(0);
     }
 
-    /**
-     * The SQL that selects the id of the user {@code ref} names, if the caller may reach it (no row
-     * otherwise), for a statement that checks ownership itself; its parameters are numbered from
-     * {@code first} and bound by {@link #bind}.
-     */
-    public record OwnerSql(String select, int first, Object value, String sub) {
-
-        public Query bind(Query query) {
-            query.setParameter(first, value);
-            return sub == null ? query : query.setParameter(first + 1, sub);
-        }
-    }
-
-    public static OwnerSql owner(Caller caller, UserRef ref, int first) {
-        return switch (ref) {
-            case UserRef.Me me -> new OwnerSql("SELECT id FROM users WHERE owner_sub = ?" + first, first, caller.sub(), null);
-            case UserRef.Id id when caller.admin() -> new OwnerSql("SELECT id FROM users WHERE id = ?" + first, first, id.value(), null);
-            case UserRef.Id id -> new OwnerSql("SELECT id FROM users WHERE id = ?" + first + " AND owner_sub = ?" + (first + 1),
-                    first, id.value(), caller.sub());
-        };
-    }
-
     // One statement deletes a row if its version is accepted: `target` finds and locks the row (its
     // owner checked; a concurrent change is waited for and its version seen), `gone` deletes it when
     // ?2 (the accepted "id:version" pairs) is null or holds it. No row: 404; a row not deleted: 412.
