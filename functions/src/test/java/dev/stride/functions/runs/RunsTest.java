@@ -66,6 +66,25 @@ class RunsTest {
         assertThat(TestDatabase.count("SELECT count(*) FROM tags")).isEqualTo(3);
     }
 
+    /**
+     * Tags travel to the database as one array literal: quotes, backslashes, commas, braces and
+     * the word null are kept as text, on create, on read and on a PATCH.
+     */
+    @Test
+    void createRun_whenTagsHoldArraySyntax_thenStoredAndAnsweredAsGiven() {
+        TestResponse created = alice.post("/users/me/runs", """
+                {"distance": 5, "tags": ["say \\"hi\\"", "back\\\\slash", "a,b", "{x}", "null", "NULL "]}""");
+
+        assertThat(created.status()).isEqualTo(201);
+        List<String> expected = List.of("a,b", "back\\slash", "null", "say \"hi\"", "{x}");
+        assertThat(texts(created.json().get("tags"))).containsExactlyElementsOf(expected);
+        assertThat(texts(alice.get("/runs/" + created.id()).json().get("tags"))).containsExactlyElementsOf(expected);
+        assertThat(TestDatabase.count("SELECT count(*) FROM tags")).isEqualTo(5);
+
+        JsonNode changed = alice.patch("/runs/" + created.id(), "{\"tags\": [\"{x}\", \"c\\\"d\"]}").json();
+        assertThat(texts(changed.get("tags"))).containsExactly("c\"d", "{x}");
+    }
+
     @Test
     void createRun_whenTagsShared_thenOneTagRowManyRuns() {
         alice.post("/users/me/runs", "{\"distance\": 5, \"tags\": [\"park\"]}");
