@@ -45,7 +45,7 @@ public final class MoodService {
             User user = Ownership.resolve(em, caller, owner);
             // The last part stands where a run list's tag does: mood cursors keep the scope they were issued with.
             String scope = Cursor.scope("moods", user.getId(), dates.from(), dates.to(), null);
-            return newestFirst(user).within(dates).page(em, query, scope).map(MoodView::of);
+            return newestFirst(user).within(dates).page(em, SELECT, Mood.class, query, scope, MoodService::position).map(MoodView::of);
         });
     }
 
@@ -53,7 +53,7 @@ public final class MoodService {
     public Versioned<MoodView> latest(Caller caller, UserRef owner) {
         return database.transaction(em -> {
             User user = Ownership.resolve(em, caller, owner);
-            List<Mood> moods = newestFirst(user).first(em, 1);
+            List<Mood> moods = newestFirst(user).first(em, SELECT, Mood.class, 1);
             if (moods.isEmpty()) {
                 throw new NotFound("mood");
             }
@@ -92,9 +92,14 @@ public final class MoodService {
         return new Versioned<>(MoodView.of(mood), revision(mood));
     }
 
-    private static Keyset<Mood> newestFirst(User user) {
-        return Keyset.byDateThenId(Mood.class, "m", mood -> new Cursor.Position(mood.getDate(), mood.getId()))
-                .where("m.userId = :userId", "userId", user.getId());
+    private static final String SELECT = "SELECT m.* FROM moods m";
+
+    private static Keyset newestFirst(User user) {
+        return Keyset.byDateThenId("m.mood_date", "m.id", 1).where("m.user_id = ?", user.getId());
+    }
+
+    private static Cursor.Position position(Mood mood) {
+        return new Cursor.Position(mood.getDate(), mood.getId());
     }
 
     private static void apply(Mood mood, MoodInput input) {

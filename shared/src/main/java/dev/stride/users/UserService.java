@@ -42,11 +42,12 @@ public final class UserService {
     public Page<UserView> list(Caller caller, ListQuery<?> query) {
         String scope = Cursor.scope("users", caller.admin() ? "*" : caller.sub());
         return database.transaction(em -> {
-            Keyset<User> users = Keyset.byId(User.class, "u", User::getId);
+            Keyset users = Keyset.byId("u.id", 1);
             if (!caller.admin()) {
-                users.where("u.ownerSub = :sub", "sub", caller.sub());
+                users.where("u.owner_sub = ?", caller.sub());
             }
-            return users.page(em, query, scope).map(UserView::of);
+            return users.page(em, "SELECT u.* FROM users u", User.class, query, scope, user -> new Cursor.Position(null, user.getId()))
+                    .map(UserView::of);
         });
     }
 
