@@ -332,14 +332,21 @@ class TemplateTest {
         return String.join("/", segments);
     }
 
+    /** The type arguments of RequestHandler where the handler or a superclass (ApiHandler) implements it, as Lambda finds them. */
     private static Type[] requestHandlerTypes(Class<?> handler) {
-        return Arrays.stream(handler.getGenericInterfaces())
-                .filter(ParameterizedType.class::isInstance)
-                .map(ParameterizedType.class::cast)
-                .filter(type -> type.getRawType() == RequestHandler.class)
-                .findFirst()
-                .map(ParameterizedType::getActualTypeArguments)
-                .orElse(new Type[0]);
+        for (Class<?> type = handler; type != null; type = type.getSuperclass()) {
+            Type[] found = Arrays.stream(type.getGenericInterfaces())
+                    .filter(ParameterizedType.class::isInstance)
+                    .map(ParameterizedType.class::cast)
+                    .filter(implemented -> implemented.getRawType() == RequestHandler.class)
+                    .findFirst()
+                    .map(ParameterizedType::getActualTypeArguments)
+                    .orElse(null);
+            if (found != null) {
+                return found;
+            }
+        }
+        return new Type[0];
     }
 
     private static void checkName(String name, Set<String> declared, String path, List<String> dangling) {

@@ -1,29 +1,18 @@
 package dev.stride.functions.moods;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.api.Api;
+import dev.stride.api.ApiHandler;
 import dev.stride.api.Responses;
 import dev.stride.instance.Services;
 import dev.stride.moods.MoodService;
 
 /** {@code GET /moods/{moodId}}: one mood. */
-public final class GetMoodHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-
-    private final MoodService service;
+public final class GetMoodHandler extends ApiHandler {
 
     public GetMoodHandler() {
         this(Services.instance().moods());
     }
 
     public GetMoodHandler(MoodService service) {
-        this.service = service;
-    }
-
-    @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, context, request -> Responses.ok(request, service.get(request.caller(), request.id("moodId"))));
+        super(request -> Responses.ok(request, service.get(request.caller(), request.id("moodId"))));
     }
 }

@@ -1,31 +1,20 @@
 package dev.stride.functions.moods;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.api.Api;
+import dev.stride.api.ApiHandler;
 import dev.stride.api.Responses;
 import dev.stride.instance.Services;
 import dev.stride.moods.MoodInput;
 import dev.stride.moods.MoodService;
 
 /** {@code PATCH /moods/{moodId}}: changes a mood. */
-public final class UpdateMoodHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-
-    private final MoodService service;
+public final class UpdateMoodHandler extends ApiHandler {
 
     public UpdateMoodHandler() {
         this(Services.instance().moods());
     }
 
     public UpdateMoodHandler(MoodService service) {
-        this.service = service;
-    }
-
-    @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, context, request -> Responses.ok(
+        super(request -> Responses.ok(
                 service.update(request.caller(), request.id("moodId"), request.patch(MoodInput.class), request.precondition())));
     }
 }

@@ -1,31 +1,19 @@
 package dev.stride.functions.runs;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.api.Api;
+import dev.stride.api.ApiHandler;
 import dev.stride.api.Responses;
 import dev.stride.instance.Services;
 import dev.stride.runs.RunFilter;
 import dev.stride.runs.RunService;
 
 /** {@code GET /users/{id}/runs}: the user's runs, filtered by {@code from}, {@code to} and {@code tag}. */
-public final class ListRunsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-
-    private final RunService service;
+public final class ListRunsHandler extends ApiHandler {
 
     public ListRunsHandler() {
         this(Services.instance().runs());
     }
 
     public ListRunsHandler(RunService service) {
-        this.service = service;
-    }
-
-    @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, context, request ->
-                Responses.ok(service.list(request.caller(), request.userRef("id"), request.listQuery(RunFilter::read))));
+        super(request -> Responses.ok(service.list(request.caller(), request.userRef("id"), request.listQuery(RunFilter::read))));
     }
 }

@@ -1,31 +1,20 @@
 package dev.stride.functions.runs;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.api.Api;
+import dev.stride.api.ApiHandler;
 import dev.stride.api.Responses;
 import dev.stride.instance.Services;
 import dev.stride.runs.RunInput;
 import dev.stride.runs.RunService;
 
 /** {@code PATCH /runs/{runId}}: changes a run; derived fields are recomputed. */
-public final class UpdateRunHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-
-    private final RunService service;
+public final class UpdateRunHandler extends ApiHandler {
 
     public UpdateRunHandler() {
         this(Services.instance().runs());
     }
 
     public UpdateRunHandler(RunService service) {
-        this.service = service;
-    }
-
-    @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, context, request -> Responses.ok(
+        super(request -> Responses.ok(
                 service.update(request.caller(), request.id("runId"), request.patch(RunInput.class), request.precondition())));
     }
 }

@@ -1,29 +1,18 @@
 package dev.stride.functions.users;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.stride.api.Api;
+import dev.stride.api.ApiHandler;
 import dev.stride.api.Responses;
 import dev.stride.instance.Services;
 import dev.stride.users.UserService;
 
 /** {@code GET /users}: every user for admins, the caller's own profile for anyone else. */
-public final class ListUsersHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-
-    private final UserService service;
+public final class ListUsersHandler extends ApiHandler {
 
     public ListUsersHandler() {
         this(Services.instance().users());
     }
 
     public ListUsersHandler(UserService service) {
-        this.service = service;
-    }
-
-    @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Api.handle(event, context, request -> Responses.ok(service.list(request.caller(), request.listQuery())));
+        super(request -> Responses.ok(service.list(request.caller(), request.listQuery())));
     }
 }
