@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * The one ObjectMapper, built once per instance on first use (reading a body, a claim, a tree) and
@@ -50,6 +51,11 @@ public final class Json {
     /** {@code value} as the mapper would write it: records, maps, lists, strings, numbers, dates. */
     public static String write(Object value) {
         return JsonWriter.write(value);
+    }
+
+    /** {@code fields} as one log line (see {@link JsonWriter#line}). */
+    public static String line(Map<String, ?> fields) {
+        return JsonWriter.line(fields);
     }
 
     /** Parses a document; {@link JsonProcessingException} for anything that is not exactly one JSON value. */

@@ -1,12 +1,12 @@
 package dev.stride.observability;
 
 import dev.stride.Env;
+import dev.stride.json.Json;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,8 +16,8 @@ import java.util.Map;
  * {@code "level"}, so {@code ApplicationLogLevel} filtering works), with the invocation's
  * {@code requestId} and {@code functionName} on every line.
  *
- * <p>Hand-written JSON on purpose: logging must work before, and whatever happens to, the
- * application's ObjectMapper, and costs nothing to load.
+ * <p>Written with jackson-core's generator alone ({@link Json#line}, as responses are), not the
+ * application's ObjectMapper: logging must work before, and whatever happens to, the mapper.
  */
 public final class JsonLines {
 
@@ -72,68 +72,7 @@ public final class JsonLines {
 
     /** {@code fields} as one JSON line, not written. */
     public static String line(Map<String, ?> fields) {
-        StringBuilder json = new StringBuilder(256);
-        appendValue(json, fields);
-        return json.toString();
-    }
-
-    /**
-     * Appends {@code value} as JSON: null, a string (escaped as RFC 8259 requires, and U+2028/U+2029
-     * too), a boolean, a number (NaN and infinities as null), a map, a list; anything else as its
-     * string. The one hand-written JSON writer (the benchmark's JDBC floor writes with it too).
-     */
-    public static void appendValue(StringBuilder json, Object value) {
-        switch (value) {
-            case null -> json.append("null");
-            case String text -> appendString(json, text);
-            case Boolean flag -> json.append(flag);
-            case Double number when number.isNaN() || number.isInfinite() -> json.append("null");
-            case Float number when number.isNaN() || number.isInfinite() -> json.append("null");
-            case Number number -> json.append(number);
-            case Map<?, ?> map -> {
-                json.append('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    json.append(first ? "" : ",");
-                    first = false;
-                    appendString(json, String.valueOf(entry.getKey()));
-                    json.append(':');
-                    appendValue(json, entry.getValue());
-                }
-                json.append('}');
-            }
-            case List<?> list -> {
-                json.append('[');
-                for (int i = 0; i < list.size(); i++) {
-                    json.append(i == 0 ? "" : ",");
-                    appendValue(json, list.get(i));
-                }
-                json.append(']');
-            }
-            default -> appendString(json, value.toString());
-        }
-    }
-
-    private static void appendString(StringBuilder json, String text) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
+        return Json.line(fields);
     }
 
     private static Level threshold(String configured) {
