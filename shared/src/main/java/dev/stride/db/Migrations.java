@@ -157,15 +157,12 @@ public final class Migrations {
 
         @Override
         public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
+            return delegate.getParentLogger();
         }
 
         @Override
         public <T> T unwrap(Class<T> type) throws SQLException {
-            if (type.isInstance(this)) {
-                return type.cast(this);
-            }
-            return delegate.unwrap(type);
+            return type.isInstance(this) ? type.cast(this) : delegate.unwrap(type);
         }
 
         @Override

@@ -52,8 +52,7 @@ public final class JdbcFloor {
     /** {@code GET /runs/{id}}: the run if the caller owns it, with its tags, in one statement; no transaction. */
     public String getRun(String sub, long runId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(GET_RUN)) {
-            select.setLong(1, runId);
-            select.setString(2, sub);
+            bind(select, runId, sub);
             Map<String, Object> run = readRunWithTags(select);
             return run == null ? null : runJson(run);
         }
@@ -71,18 +70,14 @@ public final class JdbcFloor {
                 + " SELECT page.*, owner.id FROM owner LEFT JOIN LATERAL (SELECT " + RUN_COLUMNS
                 + ", ARRAY(SELECT t.name FROM run_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.run_id = r.id), r.version"
                 + " FROM runs r WHERE r.user_id = owner.id ORDER BY r.run_date DESC, r.id DESC LIMIT " + (limit + 1) + ") page ON true")) {
-            select.setLong(1, userId);
+            bind(select, userId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     found = true;
                     if (rows.getObject(1) == null) {
                         continue;
                     }
-                    Map<String, Object> run = readRun(rows);
-                    List<String> tags = new ArrayList<>(List.of((String[]) rows.getArray(13).getArray()));
-                    tags.sort(null);
-                    run.put("tags", tags);
-                    runs.add(run);
+                    runs.add(readRunAndTags(rows));
                 }
             }
         }
@@ -115,16 +110,14 @@ public final class JdbcFloor {
         TreeSet<String> names = new TreeSet<>();
         tagNames.forEach(name -> names.add(name.strip().toLowerCase(Locale.ROOT)));
         String tags = arrayLiteral(names);
-        connection.setAutoCommit(false);
-        try {
+        Map<String, Object> run = inTransaction(() -> {
             if (!names.isEmpty()) {
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO tags (name) SELECT unnest(CAST(? AS varchar[])) ON CONFLICT (name) DO NOTHING")) {
-                    insert.setString(1, tags);
+                    bind(insert, tags);
                     insert.executeUpdate();
                 }
             }
-            Map<String, Object> run;
             try (PreparedStatement insert = connection.prepareStatement("""
                     WITH owner AS (SELECT id FROM users WHERE id = ? AND owner_sub = ?),
                          run AS (INSERT INTO runs (user_id, distance, unit, distance_km, run_date, duration_seconds, mood, title, notes,
@@ -137,32 +130,11 @@ public final class JdbcFloor {
                            ARRAY(SELECT t.name FROM tags t WHERE t.name = ANY (CAST(? AS varchar[])) ORDER BY t.name),
                            r.version
                       FROM run r""".formatted(RUN_COLUMNS))) {
-                insert.setLong(1, userId);
-                insert.setString(2, sub);
-                insert.setDouble(3, distance);
-                insert.setString(4, "km");
-                insert.setDouble(5, distance);
-                insert.setObject(6, date);
-                insert.setObject(7, durationSeconds);
-                insert.setString(8, null);
-                insert.setString(9, title);
-                insert.setString(10, null);
-                insert.setString(11, tags);
-                insert.setString(12, tags);
-                run = readRunWithTags(insert);
+                bind(insert, userId, sub, distance, "km", distance, date, durationSeconds, null, title, null, tags, tags);
+                return readRunWithTags(insert);
             }
-            if (run == null) {
-                connection.rollback();
-                return null;
-            }
-            connection.commit();
-            return runJson(run);
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        });
+        return run == null ? null : runJson(run);
     }
 
     /**
@@ -170,16 +142,13 @@ public final class JdbcFloor {
      * its row locked, then the change with the run's tag links in one statement.
      */
     public String updateRunDistance(String sub, long runId, double distance) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
+        Map<String, Object> changed = inTransaction(() -> {
             Map<String, Object> run;
             try (PreparedStatement select = connection.prepareStatement(GET_RUN + " FOR NO KEY UPDATE OF r")) {
-                select.setLong(1, runId);
-                select.setString(2, sub);
+                bind(select, runId, sub);
                 run = readRunWithTags(select);
             }
             if (run == null) {
-                connection.rollback();
                 return null;
             }
             @SuppressWarnings("unchecked")
@@ -200,30 +169,12 @@ public final class JdbcFloor {
                            ARRAY(SELECT t.name FROM tags t WHERE t.name = ANY (CAST(? AS varchar[])) ORDER BY t.name),
                            r.version
                       FROM run r""".formatted(RUN_COLUMNS))) {
-                update.setDouble(1, distance);
-                update.setString(2, (String) run.get("unit"));
-                update.setDouble(3, km);
-                update.setObject(4, run.get("date"));
-                update.setObject(5, run.get("durationSeconds"));
-                update.setString(6, (String) run.get("mood"));
-                update.setString(7, (String) run.get("title"));
-                update.setString(8, (String) run.get("notes"));
-                update.setLong(9, runId);
-                update.setLong(10, runId);
-                update.setString(11, tags);
-                update.setLong(12, runId);
-                update.setString(13, tags);
-                update.setString(14, tags);
-                run = readRunWithTags(update);
+                bind(update, distance, run.get("unit"), km, run.get("date"), run.get("durationSeconds"), run.get("mood"),
+                        run.get("title"), run.get("notes"), runId, runId, tags, runId, tags, tags);
+                return readRunWithTags(update);
             }
-            connection.commit();
-            return runJson(run);
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        });
+        return changed == null ? null : runJson(changed);
     }
 
     /**
@@ -239,10 +190,7 @@ public final class JdbcFloor {
                                WHERE e.id = t.id AND (CAST(? AS text) IS NULL OR t.id || ':' || t.version = ANY (CAST(? AS text[])))
                            RETURNING e.id)
                 SELECT t.version, (SELECT count(*) FROM gone) FROM target t""")) {
-            delete.setLong(1, runId);
-            delete.setString(2, sub);
-            delete.setString(3, null);
-            delete.setString(4, null);
+            bind(delete, runId, sub, null, null);
             try (ResultSet row = delete.executeQuery()) {
                 return row.next() && row.getLong(2) == 1;
             }
@@ -265,7 +213,8 @@ public final class JdbcFloor {
         double timedKm = 0;
         Double longest = null;
         List<String> weeks = new ArrayList<>();
-        // The handler's one statement (its owner check is one more predicate on the users row).
+        // The handler's one statement (its owner check is one more predicate on the users row). No
+        // range: no part-weeks, written as empty day ranges (?6 to ?9).
         try (PreparedStatement select = connection.prepareStatement("""
                 WITH owner AS MATERIALIZED (
                       SELECT id, username,
@@ -286,16 +235,7 @@ public final class JdbcFloor {
                           FROM runs WHERE user_id = owner.id AND (run_date BETWEEN ? AND ? OR run_date BETWEEN ? AND ?)
                          GROUP BY 1) w ON true
                  ORDER BY w.week_start""")) {
-            select.setObject(1, first);
-            select.setObject(2, last);
-            select.setLong(3, userId);
-            select.setObject(4, first);
-            select.setObject(5, last);
-            // No range: no part-weeks, written as empty day ranges.
-            select.setObject(6, last);
-            select.setObject(7, first);
-            select.setObject(8, last);
-            select.setObject(9, first);
+            bind(select, first, last, userId, first, last, last, first, last, first);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     username = rows.getString(1);
@@ -310,8 +250,7 @@ public final class JdbcFloor {
                     timedSeconds += rows.getDouble(5);
                     timedKm += rows.getDouble(6);
                     longest = longest == null ? rows.getDouble(7) : Math.max(longest, rows.getDouble(7));
-                    weeks.add("{\"weekStart\":\"" + rows.getDate(2).toLocalDate() + "\",\"runs\":" + weekRuns
-                            + ",\"distanceKm\":" + round(weekKm, 3) + "}");
+                    weeks.add(weekJson(rows.getDate(2), weekRuns, weekKm));
                 }
             }
         }
@@ -325,10 +264,8 @@ public final class JdbcFloor {
                 .append(",\"averageDistanceKm\":").append(runs == 0 ? "null" : String.valueOf(round(km / runs, 3)))
                 .append(",\"longestRunKm\":").append(longest == null ? "null" : String.valueOf(round(longest, 3)))
                 .append(",\"averagePaceSecondsPerKm\":")
-                .append(timedKm == 0 ? "null" : String.valueOf(round(timedSeconds / timedKm, 1)))
-                .append(",\"latestMood\":");
-        string(json, mood);
-        return json.append(",\"runsByWeek\":[").append(String.join(",", weeks)).append("]}").toString();
+                .append(timedKm == 0 ? "null" : String.valueOf(round(timedSeconds / timedKm, 1)));
+        return dashboardEnd(json, mood, weeks);
     }
 
     /**
@@ -342,15 +279,14 @@ public final class JdbcFloor {
         }
         LocalDate from = LocalDate.of(1, 1, 1);
         LocalDate to = LocalDate.of(9999, 12, 31);
-        connection.setAutoCommit(false);
-        try {
+        return inTransaction(() -> {
             StringBuilder json = new StringBuilder(4096).append("{\"user\":");
             string(json, (String) user.get("username"));
             try (PreparedStatement totals = connection.prepareStatement("""
                     SELECT count(*), coalesce(sum(distance_km), 0), avg(distance_km), max(distance_km), sum(duration_seconds),
                            sum(distance_km) FILTER (WHERE duration_seconds IS NOT NULL)
                       FROM runs WHERE user_id = ? AND run_date BETWEEN ? AND ?""")) {
-                bindRange(totals, userId, from, to);
+                bind(totals, userId, from, to);
                 try (ResultSet row = totals.executeQuery()) {
                     row.next();
                     double seconds = row.getDouble(5);
@@ -368,11 +304,10 @@ public final class JdbcFloor {
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT CAST(date_trunc('week', run_date) AS date), count(*), sum(distance_km)
                       FROM runs WHERE user_id = ? AND run_date BETWEEN ? AND ? GROUP BY 1 ORDER BY 1""")) {
-                bindRange(select, userId, from, to);
+                bind(select, userId, from, to);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        weeks.add("{\"weekStart\":\"" + rows.getDate(1).toLocalDate() + "\",\"runs\":" + rows.getLong(2)
-                                + ",\"distanceKm\":" + round(rows.getDouble(3), 3) + "}");
+                        weeks.add(weekJson(rows.getDate(1), rows.getLong(2), rows.getDouble(3)));
                     }
                 }
             }
@@ -380,17 +315,43 @@ public final class JdbcFloor {
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT description FROM moods WHERE user_id = ? AND mood_date BETWEEN ? AND ?
                      ORDER BY mood_date DESC, id DESC LIMIT 1""")) {
-                bindRange(select, userId, from, to);
+                bind(select, userId, from, to);
                 try (ResultSet row = select.executeQuery()) {
                     if (row.next()) {
                         mood = row.getString(1);
                     }
                 }
             }
-            connection.commit();
-            json.append(",\"latestMood\":");
-            string(json, mood);
-            return json.append(",\"runsByWeek\":[").append(String.join(",", weeks)).append("]}").toString();
+            return dashboardEnd(json, mood, weeks);
+        });
+    }
+
+    /** A week of the dashboard's {@code runsByWeek}. */
+    private static String weekJson(Date weekStart, long runs, double km) {
+        return "{\"weekStart\":\"" + weekStart.toLocalDate() + "\",\"runs\":" + runs + ",\"distanceKm\":" + round(km, 3) + "}";
+    }
+
+    /** The dashboard's last fields, {@code latestMood} and {@code runsByWeek}, and its end. */
+    private static String dashboardEnd(StringBuilder json, String mood, List<String> weeks) {
+        json.append(",\"latestMood\":");
+        string(json, mood);
+        return json.append(",\"runsByWeek\":[").append(String.join(",", weeks)).append("]}").toString();
+    }
+
+    /**
+     * {@code work} in one transaction: committed when it answers, rolled back when it answers null
+     * (nothing found) or fails.
+     */
+    private <T> T inTransaction(Work<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T answer = work.run();
+            if (answer == null) {
+                connection.rollback();
+            } else {
+                connection.commit();
+            }
+            return answer;
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
@@ -399,10 +360,14 @@ public final class JdbcFloor {
         }
     }
 
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
     private Map<String, Object> user(long userId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT id, created_at, email, owner_sub, updated_at, username FROM users WHERE id = ?")) {
-            select.setLong(1, userId);
+            bind(select, userId);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return null;
@@ -416,47 +381,23 @@ public final class JdbcFloor {
         }
     }
 
-    /** One query for the tags of every run given, as the handler's batch fetch does. */
-    private void attachTags(List<Map<String, Object>> runs) throws SQLException {
-        Map<Long, List<String>> byRun = new LinkedHashMap<>();
-        for (Map<String, Object> run : runs) {
-            List<String> tags = new ArrayList<>();
-            run.put("tags", tags);
-            byRun.put((Long) run.get("id"), tags);
-        }
-        if (runs.isEmpty()) {
-            return;
-        }
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < runs.size(); i++) {
-            in.append(i == 0 ? "?" : ",?");
-        }
-        try (PreparedStatement select = connection.prepareStatement("SELECT t.id, t.name, rt.run_id FROM run_tags rt, tags t"
-                + " WHERE t.id = rt.tag_id AND rt.run_id IN (" + in + ") ORDER BY t.name")) {
-            int i = 1;
-            for (Long id : byRun.keySet()) {
-                select.setLong(i++, id);
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    byRun.get(rows.getLong(3)).add(rows.getString(2));
-                }
-            }
-        }
-    }
-
     /** The one row {@code statement} answers, read as {@link #GET_RUN} reads it (columns, tags), or null. */
     private static Map<String, Object> readRunWithTags(PreparedStatement statement) throws SQLException {
         try (ResultSet row = statement.executeQuery()) {
             if (!row.next()) {
                 return null;
             }
-            Map<String, Object> run = readRun(row);
-            List<String> tags = new ArrayList<>(List.of((String[]) row.getArray(13).getArray()));
-            tags.sort(null);
-            run.put("tags", tags);
-            return run;
+            return readRunAndTags(row);
         }
+    }
+
+    /** The current row's run columns and its tags' names (column 13), sorted. */
+    private static Map<String, Object> readRunAndTags(ResultSet row) throws SQLException {
+        Map<String, Object> run = readRun(row);
+        List<String> tags = new ArrayList<>(List.of((String[]) row.getArray(13).getArray()));
+        tags.sort(null);
+        run.put("tags", tags);
+        return run;
     }
 
     /** A PostgreSQL array literal, as the handler binds a list (dev.stride.db.SqlArray: not on the floor's class path, which holds only the driver). */
@@ -518,10 +459,18 @@ public final class JdbcFloor {
         return json.toString();
     }
 
-    private static void bindRange(PreparedStatement statement, long userId, LocalDate from, LocalDate to) throws SQLException {
-        statement.setLong(1, userId);
-        statement.setObject(2, from);
-        statement.setObject(3, to);
+    /**
+     * Binds {@code values} to the statement's parameters in order: each as its own type (the
+     * driver's setObject), a null as text, as the handler's persistence layer binds one.
+     */
+    private static void bind(PreparedStatement statement, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                statement.setString(i + 1, null);
+            } else {
+                statement.setObject(i + 1, values[i]);
+            }
+        }
     }
 
     private static String nullable(ResultSet row, int column, int decimals) throws SQLException {
@@ -535,8 +484,9 @@ public final class JdbcFloor {
 
     /**
      * A JSON string (or null), escaped as RFC 8259 requires. Written here, not borrowed from
-     * Stride's JsonLines: the floor runs on a classpath without Stride's classes (only the Lambda
-     * libraries and the driver), so that its cold start and class count are the baseline's.
+     * Stride (which writes JSON through jackson-core): the floor runs on a classpath without
+     * Stride's classes or Jackson (only the Lambda libraries and the driver), so that its cold
+     * start and class count are the baseline's.
      */
     private static void string(StringBuilder json, String value) {
         if (value == null) {

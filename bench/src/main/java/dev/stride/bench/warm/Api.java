@@ -1,9 +1,9 @@
 package dev.stride.bench.warm;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.stride.Env;
+import dev.stride.api.ApiHandler;
 import dev.stride.bench.child.BenchContext;
 import dev.stride.bench.child.JdbcFloor;
 import dev.stride.bench.seed.Fixture;
@@ -34,12 +34,12 @@ public final class Api implements AutoCloseable {
     }
 
     public final Fixture fixture;
-    public final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> get;
-    public final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> list;
-    public final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> create;
-    public final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> update;
-    public final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> delete;
-    public final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> dashboard;
+    public final ApiHandler get;
+    public final ApiHandler list;
+    public final ApiHandler create;
+    public final ApiHandler update;
+    public final ApiHandler delete;
+    public final ApiHandler dashboard;
     public final JdbcFloor floor;
     public final Requests requests;
 
@@ -56,8 +56,7 @@ public final class Api implements AutoCloseable {
         requests = new Requests(fixture);
     }
 
-    public static APIGatewayV2HTTPResponse call(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
-                                                APIGatewayV2HTTPEvent event, int expected) {
+    public static APIGatewayV2HTTPResponse call(ApiHandler handler, APIGatewayV2HTTPEvent event, int expected) {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, BenchContext.INSTANCE);
         if (response.getStatusCode() != expected) {
             throw new IllegalStateException(event.getRouteKey() + " answered " + response.getStatusCode() + " (expected "

@@ -1,8 +1,7 @@
 package dev.stride.bench.warm;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.stride.api.ApiHandler;
 import dev.stride.bench.child.JdbcFloor;
 import dev.stride.bench.report.Stats;
 import dev.stride.bench.seed.Fixture;
@@ -74,9 +73,8 @@ public final class RoundTrips {
         String run(JdbcFloor floor) throws SQLException;
     }
 
-    private static WireTrace.Trace handler(Fixture fixture,
-                                           Function<Services, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> build,
-                                           EventSource events, int expected) throws SQLException {
+    private static WireTrace.Trace handler(Fixture fixture, Function<Services, ApiHandler> build, EventSource events, int expected)
+            throws SQLException {
         try (Database database = Database.open(fixture.database())) {
             var handler = build.apply(Services.over(database));
             Api.call(handler, events.next(), expected);
