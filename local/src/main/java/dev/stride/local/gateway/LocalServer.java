@@ -90,9 +90,9 @@ public final class LocalServer implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + host + ":" + port
                     + " (is another server running there? choose another with --port)", e);
         }
-        // Platform threads, reused: a request thread mostly waits for its function's worker, and a
-        // platform thread waits on the OS directly, where a virtual one costs a carrier hand-off and
-        // a timer task for every timed wait (a fifth of the server's CPU under load, by profile).
+        // Platform threads, reused: a request thread runs its function's handler and mostly waits on
+        // the database, and a platform thread waits on the OS directly, where a virtual one costs a
+        // carrier hand-off for every wait (a fifth of the server's CPU under load, by profile).
         ExecutorService requestThreads = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("http-", 0).factory());
         LocalServer local = new LocalServer(server, requestThreads, gateway, identities, log);
         server.createContext("/", local::exchange);

@@ -323,9 +323,9 @@ public final class FunctionRuntime implements AutoCloseable {
         }
 
         /**
-         * On the worker thread: the instance's name, and its own loader as the context loader, as
-         * the Lambda runtime runs handlers (JPA and ServiceLoader look for persistence.xml and
-         * providers through it).
+         * On the thread that runs it (the request's; a worker's for a provisioned init): the
+         * instance's name, and its own loader as the context loader, as the Lambda runtime runs
+         * handlers (JPA and ServiceLoader look for persistence.xml and providers through it).
          */
         void enter() {
             Thread thread = Thread.currentThread();
