@@ -11,11 +11,19 @@ import java.util.Map;
 /** The command line, parsed: which command, with which options. Parsing only: the commands act. */
 final class CommandLine {
 
+    /**
+     * One instance per CPU core (two at least): each runs one request at a time, so more could
+     * not run at once anyway; past that, requests queue here for an instance in order, not in
+     * the OS scheduler among many threads, JIT-compiled copies of the function and connections
+     * (on 2 cores, 4 per function doubled the p99 latency under load; docs/local-server.md).
+     */
+    static final int DEFAULT_MAX_INSTANCES = Math.max(2, Runtime.getRuntime().availableProcessors());
+
     static final String USAGE = """
             Usage:
               serve  [--port 3000] [--host 127.0.0.1] [--template template.yaml] [--env-vars env.json]
                      [--parameter-overrides "Name=Value ..."] [--openapi openapi.yaml]
-                     [--data-dir .stride | --fresh] [--demo] [--cold] [--provisioned 1] [--max-instances 4]
+                     [--data-dir .stride | --fresh] [--demo] [--cold] [--provisioned 1] [--max-instances CORES]
                      [--idle-timeout 10m] [--memory 32768]
               invoke FUNCTION [-e event.json | -e -] [--template template.yaml] [--env-vars env.json]
                      [--parameter-overrides "Name=Value ..."] [--data-dir .stride | --fresh]
@@ -76,7 +84,7 @@ final class CommandLine {
         boolean demo = false;
         boolean cold = false;
         Integer provisioned = null;
-        int maxInstances = 4;
+        int maxInstances = DEFAULT_MAX_INSTANCES;
         Duration idleTimeout = Duration.ofMinutes(10);
         int memoryMb = 32_768;
         Map<String, String> parameterOverrides = new LinkedHashMap<>();

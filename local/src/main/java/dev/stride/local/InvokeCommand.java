@@ -69,7 +69,7 @@ final class InvokeCommand {
                      new FunctionHost.Settings(1, Math.max(128, spec.memorySize()), false), CodeCache.forThisUser(), json)) {
             host.warnings().forEach(w -> err.println("Note: " + w));
             FunctionRuntime runtime = host.functions().get(spec.logicalId());
-            FunctionRuntime.Outcome outcome = runtime.invoke(event, spec.timeout(), UUID.randomUUID().toString());
+            FunctionRuntime.Outcome outcome = runtime.invoke(event, spec.timeout(), UUID.randomUUID().toString(), () -> { });
             if (outcome.timedOut()) {
                 out.println("{\"errorMessage\":\"Task timed out after " + spec.timeout().toSeconds() + " seconds\"}");
                 return 1;

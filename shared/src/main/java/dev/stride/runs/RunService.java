@@ -15,11 +15,13 @@ import dev.stride.paging.ListQuery;
 import dev.stride.paging.Page;
 import dev.stride.users.Ownership;
 import dev.stride.users.User;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** A user's runs. */
 public final class RunService {
@@ -37,15 +39,18 @@ public final class RunService {
     }
 
     /**
-     * Records a run in three round trips: the new tags (skipped when there are none, BEGIN sent with
-     * it), the run with its owner check and tag links in one statement, COMMIT.
+     * Records a run in three round trips: the new tags (BEGIN sent with it), the run with its owner
+     * check and tag links in one statement, COMMIT. A run without tags is that one statement alone,
+     * in autocommit: one round trip, and the owner's weekly totals row (run_weeks, which every
+     * create of that owner updates) is locked only while the statement and its commit run, not
+     * across two more round trips.
      */
     public Versioned<RunView> create(Caller caller, UserRef owner, RunInput input) {
         List<String> tags = Tags.normalise(input.tags());
         DistanceUnit unit = input.unit() == null ? DistanceUnit.KM : DistanceUnit.fromCode(input.unit()).orElseThrow();
         LocalDate date = input.date() == null ? LocalDate.now(clock) : input.date();
         String statement = INSERT.formatted(Ownership.condition(caller, owner, OWNER_SUB_PARAMETER));
-        return database.transaction(em -> {
+        Function<EntityManager, Versioned<RunView>> work = em -> {
             // New tags first: the lock order of every writer is tags, then the run's row, its tag
             // links and its weekly totals.
             Tags.insertMissing(em, tags);
@@ -60,7 +65,8 @@ public final class RunService {
                     .setParameter(9, input.notes())
                     .setParameter(10, SqlArray.literal(tags));
             return versioned(single(Ownership.bind(insert, caller, owner, OWNER_SUB_PARAMETER), "user"));
-        });
+        };
+        return tags.isEmpty() ? database.write(work) : database.transaction(work);
     }
 
     // The columns RunView.of(Object[]) reads (id to updated_at) of the run a write returned (`run r`).

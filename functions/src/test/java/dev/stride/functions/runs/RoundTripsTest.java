@@ -41,6 +41,15 @@ class RoundTripsTest {
     }
 
     @Test
+    void createRun_whenUntagged_thenOneRoundTrip() {
+        String run = "{\"distance\": 5, \"mood\": \"good\"}";
+
+        // The run with its owner check, in autocommit: no BEGIN, no COMMIT.
+        assertThat(roundTrips(api -> api.post("/users/me/runs", run), api -> api.post("/users/me/runs", run), 201))
+                .isEqualTo(1);
+    }
+
+    @Test
     void updateRun_whenDistanceChanges_thenThreeRoundTrips() {
         long run = alice.post("/users/me/runs", "{\"distance\": 5, \"tags\": [\"easy\"]}").id();
 

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What API Gateway does between the client and a function, for one request: CORS preflight,
@@ -57,7 +59,12 @@ final class Gateway {
         return apiId + "/" + name;
     }
 
-    Result handle(IncomingRequest request, String requestId, int localPort) {
+    /**
+     * The answer to {@code request}. A function that overruns its time limit is answered 503
+     * through {@code answerOnTime} when the limit runs out (while its handler may still run);
+     * the 503 this method then returns is the same.
+     */
+    Result handle(IncomingRequest request, String requestId, int localPort, Consumer<Result> answerOnTime) {
         Instant time = Instant.now();
         String path = EventFactory.decodePath(request.rawPath());
         if (Cors.isPreflight(request)) {
@@ -103,13 +110,18 @@ final class Gateway {
         FunctionRuntime function = functions.get(route.functionId());
         APIGatewayV2HTTPEvent event = EventFactory.build(request, path, match, requestId, time, localPort, authorizer);
         Duration limit = min(function.spec().timeout(), route.integrationTimeout());
-        FunctionRuntime.Outcome outcome = function.invoke(event, limit, requestId);
+        // A response is mutable (decorate adds headers): each answer gets its own.
+        Supplier<Result> timedOut = () -> decorated(apiCors, request, new Result(
+                GatewayResponse.message(503, "Service Unavailable"), route.functionId(),
+                "timed out after " + limit.toMillis() + " ms"));
+        FunctionRuntime.Outcome outcome = function.invoke(event, limit, requestId,
+                () -> answerOnTime.accept(timedOut.get()));
+        if (outcome.timedOut()) {
+            return timedOut.get();
+        }
         String note = outcome.coldStart() ? "cold start" : null;
         GatewayResponse response;
-        if (outcome.timedOut()) {
-            note = "timed out after " + limit.toMillis() + " ms";
-            response = GatewayResponse.message(503, "Service Unavailable");
-        } else if (outcome.error() != null) {
+        if (outcome.error() != null) {
             note = "handler threw " + outcome.error().getClass().getName();
             synchronized (log) {
                 log.println(route.functionId() + " " + requestId + " failed:");

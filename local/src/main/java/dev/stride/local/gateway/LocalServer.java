@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The HTTP side of the local server: the JDK's HTTP server on a host and port, each request on a
@@ -89,9 +90,9 @@ public final class LocalServer implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + host + ":" + port
                     + " (is another server running there? choose another with --port)", e);
         }
-        // Platform threads, reused: a request thread mostly waits for its function's worker, and a
-        // platform thread waits on the OS directly, where a virtual one costs a carrier hand-off and
-        // a timer task for every timed wait (a fifth of the server's CPU under load, by profile).
+        // Platform threads, reused: a request thread runs its function's handler and mostly waits on
+        // the database, and a platform thread waits on the OS directly, where a virtual one costs a
+        // carrier hand-off for every wait (a fifth of the server's CPU under load, by profile).
         ExecutorService requestThreads = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("http-", 0).factory());
         LocalServer local = new LocalServer(server, requestThreads, gateway, identities, log);
         server.createContext("/", local::exchange);
@@ -168,29 +169,20 @@ public final class LocalServer implements AutoCloseable {
     }
 
     private void exchange(HttpExchange exchange) {
-        long start = System.nanoTime();
-        String requestId = EventFactory.newRequestId();
-        String function = "-";
-        String note = null;
-        GatewayResponse response;
+        Answer answer = new Answer(exchange, EventFactory.newRequestId(), System.nanoTime());
+        Gateway.Result result;
         try {
             IncomingRequest request = read(exchange);
             if (request == null) {
-                response = GatewayResponse.message(413, "Request Entity Too Large");
+                result = new Gateway.Result(GatewayResponse.message(413, "Request Entity Too Large"), "-", null);
             } else {
                 String path = EventFactory.decodePath(request.rawPath());
                 LocalRoute local = find(routes, path);
                 if (local == null && !gateway.hasRoute(path)) {
                     local = find(fallbacks, path);
                 }
-                if (local != null) {
-                    response = local.handle(request, path);
-                } else {
-                    Gateway.Result result = gateway.handle(request, requestId, port());
-                    response = result.response();
-                    function = result.function();
-                    note = result.note();
-                }
+                result = local != null ? new Gateway.Result(local.handle(request, path), "-", null)
+                        : gateway.handle(request, answer.requestId, port(), answer::send);
             }
         } catch (IOException | RuntimeException e) {
             // A fault of the local server itself: API Gateway's 500, and the trace for whoever fixes it.
@@ -198,18 +190,43 @@ public final class LocalServer implements AutoCloseable {
                 log.println("the local server failed on " + exchange.getRequestURI() + ":");
                 e.printStackTrace(log);
             }
-            note = "the local server failed: " + e;
-            response = ResponseMapper.internalError();
+            result = new Gateway.Result(ResponseMapper.internalError(), "-", "the local server failed: " + e);
         }
-        try (exchange) {
-            write(exchange, response, requestId);
-        } catch (IOException e) {
-            note = "the client went away: " + e.getMessage();
+        answer.send(result);
+    }
+
+    /**
+     * One request's answer, sent once: by its request thread, or earlier by a function's timer
+     * (503 when the handler overruns its time limit), whichever comes first.
+     */
+    private final class Answer {
+
+        private final HttpExchange exchange;
+        private final String requestId;
+        private final long startNanos;
+        private final AtomicBoolean sent = new AtomicBoolean();
+
+        Answer(HttpExchange exchange, String requestId, long startNanos) {
+            this.exchange = exchange;
+            this.requestId = requestId;
+            this.startNanos = startNanos;
         }
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        log.println(LOG_TIME.format(Instant.now()) + " " + exchange.getRequestMethod() + " "
-                + exchange.getRequestURI().getRawPath() + " " + function + " " + response.status() + " " + millis + " ms"
-                + (note == null ? "" : " (" + note + ")"));
+
+        void send(Gateway.Result result) {
+            if (!sent.compareAndSet(false, true)) {
+                return;
+            }
+            String note = result.note();
+            try (exchange) {
+                write(exchange, result.response(), requestId);
+            } catch (IOException e) {
+                note = "the client went away: " + e.getMessage();
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+            log.println(LOG_TIME.format(Instant.now()) + " " + exchange.getRequestMethod() + " "
+                    + exchange.getRequestURI().getRawPath() + " " + result.function() + " " + result.response().status()
+                    + " " + millis + " ms" + (note == null ? "" : " (" + note + ")"));
+        }
     }
 
     private static LocalRoute find(List<LocalRoute> candidates, String path) {

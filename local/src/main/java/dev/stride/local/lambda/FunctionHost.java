@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,15 +42,17 @@ public final class FunctionHost implements AutoCloseable {
     private final Map<String, FunctionRuntime> functions;
     private final List<InstanceLoaders> loaders;
     private final ExecutorService workers;
+    private final ScheduledExecutorService deadlines;
     private final MemoryBudget memory;
     private final List<String> warnings;
     private ScheduledExecutorService reclaimer;
 
     private FunctionHost(Map<String, FunctionRuntime> functions, List<InstanceLoaders> loaders, ExecutorService workers,
-                         MemoryBudget memory, List<String> warnings) {
+                         ScheduledExecutorService deadlines, MemoryBudget memory, List<String> warnings) {
         this.functions = functions;
         this.loaders = loaders;
         this.workers = workers;
+        this.deadlines = deadlines;
         this.memory = memory;
         this.warnings = warnings;
     }
@@ -80,15 +83,18 @@ public final class FunctionHost implements AutoCloseable {
                     + "their connections until the server stops");
         }
         ExecutorService workers = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("lambda-", 0).factory());
+        ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("deadlines").factory());
+        deadlines.setRemoveOnCancelPolicy(true); // one timer per request, nearly all cancelled
         MemoryBudget memory = new MemoryBudget(settings.memoryMb());
         Map<String, FunctionRuntime> functions = new LinkedHashMap<>();
         for (FunctionSpec spec : specs) {
             CodePackage code = packages.get(spec.codeUri());
             Map<String, String> environment = LambdaEnvironment.of(spec, envVars, database, region, code, warnings);
             functions.put(spec.logicalId(), new FunctionRuntime(spec, loaders.get(spec.codeUri()), environment, region,
-                    settings.maxInstances(), workers, json, memory));
+                    settings.maxInstances(), workers, deadlines, json, memory));
         }
-        return new FunctionHost(functions, List.copyOf(loaders.values()), workers, memory, warnings);
+        return new FunctionHost(functions, List.copyOf(loaders.values()), workers, deadlines, memory, warnings);
     }
 
     /** Every function's runtime, by logical ID, in template order. */
@@ -170,6 +176,7 @@ public final class FunctionHost implements AutoCloseable {
         }
         functions.values().forEach(FunctionRuntime::close);
         workers.shutdownNow();
+        deadlines.shutdownNow();
         loaders.forEach(InstanceLoaders::close);
     }
 }

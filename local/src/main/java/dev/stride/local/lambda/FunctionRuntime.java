@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -47,6 +47,7 @@ public final class FunctionRuntime implements AutoCloseable {
     private final Map<String, String> environment;
     private final String region;
     private final ExecutorService workers;
+    private final ScheduledExecutorService deadlines;
     private final ObjectMapper json;
     private final MemoryBudget memory;
     private final int maxInstances;
@@ -58,12 +59,14 @@ public final class FunctionRuntime implements AutoCloseable {
     private volatile boolean closed;
 
     FunctionRuntime(FunctionSpec spec, InstanceLoaders loaders, Map<String, String> environment, String region,
-                    int maxInstances, ExecutorService workers, ObjectMapper json, MemoryBudget memory) {
+                    int maxInstances, ExecutorService workers, ScheduledExecutorService deadlines, ObjectMapper json,
+                    MemoryBudget memory) {
         this.spec = spec;
         this.loaders = loaders;
         this.environment = Map.copyOf(environment);
         this.region = region;
         this.workers = workers;
+        this.deadlines = deadlines;
         this.json = json;
         this.memory = memory;
         this.maxInstances = maxInstances;
@@ -123,11 +126,15 @@ public final class FunctionRuntime implements AutoCloseable {
     }
 
     /**
-     * Invokes the function with {@code event}, waiting at most {@code limit} in all (for a free
-     * instance, its init and the handler). Never throws for what the function does: the outcome
-     * says what happened.
+     * Invokes the function with {@code event} on the calling thread, as one request at a time per
+     * instance, allowing at most {@code limit} in all (for a free instance, its init and the
+     * handler). Never throws for what the function does: the outcome says what happened.
+     *
+     * <p>When the limit runs out first, {@code onTimeout} runs at once (on another thread: the
+     * caller answers its client on time), the handler is interrupted and its instance dropped; this
+     * method then returns, timed out, once the handler does.
      */
-    public Outcome invoke(Object event, Duration limit, String requestId) {
+    public Outcome invoke(Object event, Duration limit, String requestId, Runnable onTimeout) {
         long deadlineNanos = System.nanoTime() + limit.toNanos();
         try {
             if (!permits.tryAcquire(limit.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -149,34 +156,37 @@ public final class FunctionRuntime implements AutoCloseable {
         long deadlineMillis = System.currentTimeMillis() + TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
         Context context = new LambdaContext(spec.logicalId(), "local", requestId, region, spec.memorySize(), deadlineMillis,
                 LambdaContext.lines(System.err, "[" + spec.logicalId() + " " + requestId + "] "));
-        Instance running = instance;
-        Future<Object> future = workers.submit(() -> running.run(event, context));
+        // The handler runs here, not on a thread of its own: no hand-off (two thread wake-ups) per
+        // request. A timer answers on time instead of a caller waiting with a time limit.
+        Deadline deadline = new Deadline(instance, Thread.currentThread(), onTimeout);
+        ScheduledFuture<?> timer = deadlines.schedule(deadline::expire, deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        Object output = null;
+        Throwable failure = null;
         try {
-            Object output = future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-            release(instance);
-            return Outcome.returned(output, cold);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            discard(instance, true);
-            return Outcome.timedOut(cold);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof InitFailure init) {
-                discard(instance, true);
-                return Outcome.threw(init.getCause(), cold);
-            }
-            // An Error (out of memory, stack overflow) ends a Lambda runtime; an exception does not.
-            if (e.getCause() instanceof Error) {
-                discard(instance, true);
-            } else {
-                release(instance);
-            }
-            return Outcome.threw(e.getCause(), cold);
-        } catch (InterruptedException | CancellationException e) {
-            future.cancel(true);
-            discard(instance, true);
-            Thread.currentThread().interrupt();
+            output = instance.run(event, context);
+        } catch (Throwable thrown) {
+            failure = thrown;
+        }
+        timer.cancel(false);
+        if (!deadline.finish()) {
+            Thread.interrupted(); // the timer's interrupt, aimed at the handler: not this thread's next request
             return Outcome.timedOut(cold);
         }
+        if (failure == null) {
+            release(instance);
+            return Outcome.returned(output, cold);
+        }
+        if (failure instanceof InitFailure init) {
+            discard(instance, true);
+            return Outcome.threw(init.getCause(), cold);
+        }
+        // An Error (out of memory, stack overflow) ends a Lambda runtime; an exception does not.
+        if (failure instanceof Error) {
+            discard(instance, true);
+        } else {
+            release(instance);
+        }
+        return Outcome.threw(failure, cold);
     }
 
     /**
@@ -313,9 +323,9 @@ public final class FunctionRuntime implements AutoCloseable {
         }
 
         /**
-         * On the worker thread: the instance's name, and its own loader as the context loader, as
-         * the Lambda runtime runs handlers (JPA and ServiceLoader look for persistence.xml and
-         * providers through it).
+         * On the thread that runs it (the request's; a worker's for a provisioned init): the
+         * instance's name, and its own loader as the context loader, as the Lambda runtime runs
+         * handlers (JPA and ServiceLoader look for persistence.xml and providers through it).
          */
         void enter() {
             Thread thread = Thread.currentThread();
@@ -363,6 +373,41 @@ public final class FunctionRuntime implements AutoCloseable {
             } catch (ServiceConfigurationError brokenProvider) {
                 // The function will report the missing driver itself, as it would on Lambda.
             }
+        }
+    }
+
+    /** One invocation's time limit: whichever of the handler's return and the timer comes first wins. */
+    private final class Deadline {
+
+        private final Instance instance;
+        private final Thread handlerThread;
+        private final Runnable onTimeout;
+        private boolean settled;
+
+        Deadline(Instance instance, Thread handlerThread, Runnable onTimeout) {
+            this.instance = instance;
+            this.handlerThread = handlerThread;
+            this.onTimeout = onTimeout;
+        }
+
+        /** On the timer: the caller is answered, the handler interrupted, its instance dropped. */
+        synchronized void expire() {
+            if (settled) {
+                return;
+            }
+            settled = true;
+            handlerThread.interrupt();
+            discard(instance, true);
+            workers.execute(onTimeout);
+        }
+
+        /** On the handler's thread once it returned: false when the time had run out first. */
+        synchronized boolean finish() {
+            if (settled) {
+                return false;
+            }
+            settled = true;
+            return true;
         }
     }
 
