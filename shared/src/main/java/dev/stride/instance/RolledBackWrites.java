@@ -23,8 +23,9 @@ public final class RolledBackWrites implements TransactionHook {
     private static final String SAVEPOINT = "SAVEPOINT stride_priming";
     private static final String ROLLBACK = "ROLLBACK TO SAVEPOINT stride_priming";
 
-    // The profile, a run and a mood, with ids given (OVERRIDING SYSTEM VALUE: the columns are
-    // identities), in one statement.
+    // The profile, a run with a tag of its own (named after the caller: no other instance waits on
+    // it) and a mood, with ids given (OVERRIDING SYSTEM VALUE: the columns are identities), in one
+    // statement. The tag, because a real run has tags: reading them is part of its path.
     private static final String SEED = """
             WITH profile AS (
                    INSERT INTO users (id, owner_sub, username, email, created_at, updated_at) OVERRIDING SYSTEM VALUE
@@ -32,7 +33,13 @@ public final class RolledBackWrites implements TransactionHook {
                    RETURNING id),
                  run AS (
                    INSERT INTO runs (id, user_id, distance, unit, distance_km, run_date, created_at, updated_at) OVERRIDING SYSTEM VALUE
-                   SELECT ?3, id, 5, 'km', 5, current_date, now(), now() FROM profile),
+                   SELECT ?3, id, 5, 'km', 5, current_date, now(), now() FROM profile
+                   RETURNING id),
+                 tag AS (
+                   INSERT INTO tags (name) VALUES (right(?2, 30))
+                   RETURNING id),
+                 run_tag AS (
+                   INSERT INTO run_tags (run_id, tag_id) SELECT run.id, tag.id FROM run, tag),
                  mood AS (
                    INSERT INTO moods (id, user_id, description, mood_date, created_at, updated_at) OVERRIDING SYSTEM VALUE
                    SELECT ?4, id, 'Priming', current_date, now(), now() FROM profile)

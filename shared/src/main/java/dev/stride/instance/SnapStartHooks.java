@@ -20,6 +20,19 @@ import org.crac.Resource;
  */
 public final class SnapStartHooks implements Resource {
 
+    /**
+     * How often the function's own path is primed before the snapshot: enough for C1 (Lambda's
+     * java21 runs C1 only) to compile it, a method being compiled after about 200 calls; the
+     * snapshot keeps the compiled code. Measured in docs/performance.md: once was not enough.
+     */
+    static final int ROUNDS = 1000;
+
+    /**
+     * How often after a restore, on the new connection: pgjdbc prepares a statement on the server
+     * at its fifth execution (prepareThreshold), as a warm connection has them.
+     */
+    static final int RESTORE_ROUNDS = 5;
+
     private final Services services;
     private final LoginSource logins;
     private final String handler;
@@ -47,20 +60,18 @@ public final class SnapStartHooks implements Resource {
     }
 
     /**
-     * Primes the function's own path again (every handler's, where the handler is not known), then
-     * closes the pooled connection: a snapshot must not carry one. Once is enough: priming it 300
-     * times over for the JIT was measured (docs/performance.md) and did not make the first request
-     * after it faster as deployed (C1 only).
+     * Primes the function's own path {@value #ROUNDS} times (every handler's once, where the
+     * handler is not known), then closes the pooled connection: a snapshot must not carry one.
      */
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        Priming.prime(services, handler);
+        Priming.prime(services, handler, handler == null ? 1 : ROUNDS);
         services.database().evictConnections();
     }
 
     /**
      * A restored instance connects again now, with fresh credentials (an IAM token), as AWS advises
-     * for network connections after a restore, and runs its own path once over that connection: a
+     * for network connections after a restore, and runs its own path {@value #RESTORE_ROUNDS} times over that connection: a
      * new database session starts with its catalog and statement caches empty, and the first
      * requests on it took several times a warm one's time (8 ms against 0.5 ms for a run's read,
      * measured in a test JVM). This is restore time, which the first request after a restore waits
@@ -71,7 +82,7 @@ public final class SnapStartHooks implements Resource {
         logins.restored();
         services.database().reconnect();
         if (handler != null) {
-            Priming.prime(services, handler);
+            Priming.prime(services, handler, RESTORE_ROUNDS);
         }
     }
 }

@@ -66,7 +66,11 @@ public final class JsonLines {
 
     /** Writes {@code fields} as one JSON line (an EMF metrics document, a log line). */
     public static void write(Map<String, ?> fields) {
-        PrintStream out = System.out;
+        write(System.out, fields);
+    }
+
+    /** Writes {@code fields} as one JSON line to {@code out}. */
+    public static void write(PrintStream out, Map<String, ?> fields) {
         out.println(line(fields));
     }
 

@@ -3,6 +3,7 @@ package dev.stride.functions.snapstart;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.stride.Env;
 import dev.stride.api.HttpApiEvent;
 import dev.stride.functions.dashboard.GetDashboardHandler;
 import dev.stride.functions.moods.CreateMoodHandler;
@@ -21,9 +22,12 @@ import dev.stride.functions.users.DeleteUserHandler;
 import dev.stride.functions.users.GetUserHandler;
 import dev.stride.functions.users.ListUsersHandler;
 import dev.stride.functions.users.UpdateUserHandler;
+import dev.stride.instance.LambdaContext;
 import dev.stride.instance.Primer;
 import dev.stride.instance.RolledBackWrites;
 import dev.stride.instance.Services;
+import dev.stride.paging.Cursor;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +47,14 @@ import java.util.Map;
 public final class HandlerPriming implements Primer {
 
     static final String CALLER = "snapstart-priming";
+
+    // Stands for a cursor Stride issued, for another list: signed when its request is sent, so
+    // that only a list function pays for the HMAC's provider lookup (JCA: 20-30 ms as deployed),
+    // which a real first page pays for when it signs its next page's cursor.
+    private static final LambdaContext CONTEXT = new LambdaContext(Env.get("AWS_LAMBDA_FUNCTION_NAME"), CALLER,
+            CALLER, Env.get("AWS_REGION"), 1024, Long.MAX_VALUE, LambdaContext.lines(System.err, ""));
+
+    private static final String ISSUED_CURSOR = "cursor=issued-for-another-list";
 
     @Override
     public List<Integer> prime(Services services, String handler) {
@@ -87,18 +99,25 @@ public final class HandlerPriming implements Primer {
         Map<String, String> keyed = Map.of("Idempotency-Key", writes.caller());
         return List.of(
                 new Request(new ListUsersHandler(services.users()), "GET", "/users", Map.of(), "limit=5", null).as(null, Map.of()),
-                // A cursor Stride did not issue (400): loads the cursor key before the snapshot.
-                new Request(new ListUsersHandler(services.users()), "GET", "/users", Map.of(), "cursor=bm90LWEtY3Vyc29y", null)
+                // A cursor issued for another list (400): loads the cursor key and signs and checks one.
+                new Request(new ListUsersHandler(services.users()), "GET", "/users", Map.of(), ISSUED_CURSOR, null)
                         .as(null, Map.of()),
-                new Request(new ListRunsHandler(services.runs()), "GET", "/users/{id}/runs", me, "limit=50", null),
+                // The default page size, as a first page is usually asked for: its statement's text
+                // holds the limit, and so is prepared for that one.
+                new Request(new ListRunsHandler(services.runs()), "GET", "/users/{id}/runs", me, "", null),
+                new Request(new ListRunsHandler(services.runs()), "GET", "/users/{id}/runs", me, ISSUED_CURSOR, null)
+                        .as(null, Map.of()),
                 new Request(new ListRunsHandler(services.runs()), "GET", "/users/{id}/runs", me,
                         "from=2026-01-01&to=2026-12-31&tag=easy", null),
                 new Request(new GetRunHandler(services.runs()), "GET", "/runs/{runId}", run, "", null),
                 new Request(new ListMoodsHandler(services.moods()), "GET", "/users/{id}/moods", me, "", null),
+                new Request(new ListMoodsHandler(services.moods()), "GET", "/users/{id}/moods", me, ISSUED_CURSOR, null)
+                        .as(null, Map.of()),
                 new Request(new GetLatestMoodHandler(services.moods()), "GET", "/users/{id}/moods/latest", me, "", null),
                 new Request(new GetDashboardHandler(services.dashboard()), "GET", "/users/{id}/dashboard", me, "", null),
                 new Request(new CreateRunHandler(services.runs()), "POST", "/users/{id}/runs", me, "",
-                        "{\"distance\": 5.2, \"unit\": \"km\", \"durationSeconds\": 1800, \"tags\": [\"easy\"]}")
+                        "{\"distance\": 5.2, \"unit\": \"km\", \"date\": \"2026-01-01\", \"durationSeconds\": 1800,"
+                                + " \"title\": \"Priming\", \"tags\": [\"easy\"]}")
                         .as(Profile.ALREADY_THERE, keyed),
                 new Request(new CreateMoodHandler(services.moods()), "POST", "/users/{id}/moods", me, "",
                         "{\"description\": \"Happy\", \"date\": \"2026-01-01\", \"energy\": 4}")
@@ -120,14 +139,22 @@ public final class HandlerPriming implements Primer {
     private static int send(Request request, String caller) {
         HttpApiEvent event = HttpApiEvent.request(request.method(), request.route())
                 .path(request.pathParameters())
-                .rawQuery(request.query())
+                .rawQuery(request.query().equals(ISSUED_CURSOR)
+                        ? "cursor=" + Cursor.encode(Cursor.scope("priming"), new Cursor.Position(LocalDate.EPOCH, 1))
+                        : request.query())
                 .as(caller)
-                .requestId(CALLER);
+                .requestId(CALLER)
+                // What API Gateway passes with every request, so that reading the headers is primed too.
+                .header("accept", "application/json")
+                .header("host", "priming.invalid")
+                .header("user-agent", CALLER)
+                .header("x-forwarded-for", "127.0.0.1")
+                .header("x-forwarded-proto", "https");
         request.headers().forEach(event::header);
         if (request.body() != null) {
-            event.body(request.body());
+            event.body(request.body()).header("content-length", String.valueOf(request.body().length()));
         }
-        // No Lambda context: the invocation is synthetic (see dev.stride.instance.Priming).
-        return request.handler().handleRequest(event.build(), null).getStatusCode();
+        // A context as Lambda passes one; the invocation is still synthetic (see dev.stride.instance.Priming).
+        return request.handler().handleRequest(event.build(), CONTEXT).getStatusCode();
     }
 }

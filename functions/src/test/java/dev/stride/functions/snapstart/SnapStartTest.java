@@ -66,17 +66,18 @@ class SnapStartTest {
         try (Database database = Database.open(connections(Map.of()), 1)) {
             var statuses = Priming.prime(Services.over(database));
 
-            // As a caller without a profile: GET /users, then with a forged cursor. Then every
-            // request for a caller whose profile, run and mood exist only inside the request's
-            // transaction, undone before COMMIT, each read first also as the caller without a
-            // profile, in autocommit (404: no such profile): reads answered in full
-            // (/users/me/runs, plain and filtered, the run, /users/me/moods, the latest mood, the
-            // dashboard); a run, a mood and a profile created (with Idempotency-Keys, so their
+            // As a caller without a profile: GET /users, then with a cursor issued for another
+            // list (400). Then every request for a caller whose profile, run (with a tag) and mood
+            // exist only inside the request's transaction, undone before COMMIT, each read first
+            // also as the caller without a profile, in autocommit (404: no such profile): reads
+            // answered in full (/users/me/runs, plain, with a cursor issued for another list as the
+            // caller without a profile only, and filtered; the run; /users/me/moods, plain and with
+            // that cursor likewise; the latest mood; the dashboard); a run, a mood and a profile created (with Idempotency-Keys, so their
             // answers are recorded too); the profile read, PATCHed and deleted; the mood read,
             // PATCHed and deleted; the run PATCHed (with a new tag) and deleted. That nothing was
             // written is read from the rows.
-            assertThat(statuses).containsExactly(200, 400, 404, 200, 404, 200, 404, 200, 404, 200, 404, 200, 404, 200,
-                    201, 201, 201, 404, 200, 200, 204, 404, 200, 200, 204, 200, 204);
+            assertThat(statuses).containsExactly(200, 400, 404, 200, 404, 404, 200, 404, 200, 404, 200, 404, 404, 200,
+                    404, 200, 201, 201, 201, 404, 200, 200, 204, 404, 200, 200, 204, 200, 204);
         }
         assertThat(everyRow()).isEqualTo(before);
     }
