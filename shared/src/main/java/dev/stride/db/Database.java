@@ -1,5 +1,6 @@
 package dev.stride.db;
 
+import dev.stride.observability.Log;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
@@ -13,8 +14,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.eclipse.persistence.jpa.PersistenceProvider;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The persistence unit and its connections ({@link ConnectionPool}): built once per Lambda instance, shared by every
@@ -28,7 +27,7 @@ public final class Database implements AutoCloseable {
 
     public static final String PERSISTENCE_UNIT = PersistenceUnit.NAME;
 
-    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final Log LOG = Log.of(Database.class);
 
     /** Runs of a unit of work that the database undid (deadlock, serialization failure), at most. */
     static final int MAX_ATTEMPTS = 4;
