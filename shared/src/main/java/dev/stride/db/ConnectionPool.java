@@ -1,6 +1,5 @@
 package dev.stride.db;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -10,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -38,11 +36,10 @@ import javax.sql.DataSource;
  *       it found broken, which a general pool notices from the statement's error instead.</li>
  * </ul>
  */
-final class ConnectionPool implements DataSource {
+final class ConnectionPool extends DataSourceOver {
 
     static final long IDLE_CHECK_MILLIS = 500;
 
-    private final DataSource connections;
     private final int size;
     private final long timeoutNanos;
     private final int validationSeconds;
@@ -68,10 +65,10 @@ final class ConnectionPool implements DataSource {
     }
 
     ConnectionPool(DataSource connections, int size, Duration timeout) {
+        super(connections);
         if (size < 1) {
             throw new IllegalArgumentException("a pool holds at least one connection");
         }
-        this.connections = connections;
         this.size = size;
         this.timeoutNanos = Math.max(250, timeout.toMillis()) * 1_000_000;
         this.validationSeconds = (int) Math.max(1, Math.min(2, timeout.toSeconds()));
@@ -178,7 +175,7 @@ final class ConnectionPool implements DataSource {
 
     private Entry connect(int current) throws SQLException {
         try {
-            return new Entry(connections.getConnection(), current);
+            return new Entry(source.getConnection(), current);
         } catch (SQLException | RuntimeException failure) {
             synchronized (this) {
                 open--;
@@ -274,45 +271,7 @@ final class ConnectionPool implements DataSource {
     }
 
     @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return connections.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        connections.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        connections.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return connections.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        return connections.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || connections.isWrapperFor(type);
-    }
-
-    @Override
     public String toString() {
-        return "ConnectionPool[" + size + " over " + connections + "]";
+        return "ConnectionPool[" + size + " over " + source + "]";
     }
 }
