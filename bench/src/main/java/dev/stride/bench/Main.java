@@ -62,7 +62,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        // The harness's own logs (Flyway, Hikari, zonky) are noise next to its progress lines.
+        // The harness's own logs (Flyway, zonky) are noise next to its progress lines.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
         HIBERNATE_LOG.setLevel(java.util.logging.Level.WARNING);

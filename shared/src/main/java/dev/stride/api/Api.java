@@ -10,12 +10,11 @@ import dev.stride.domain.Invalid;
 import dev.stride.domain.NotFound;
 import dev.stride.domain.PreconditionFailed;
 import dev.stride.observability.Invocation;
+import dev.stride.observability.Log;
 import dev.stride.observability.Metrics;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The doorway every handler goes through: reads the event into an {@link ApiRequest}, runs the
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Api {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Api.class);
+    private static final Log LOG = Log.of(Api.class);
 
     // Unique constraints whose violation the client can cause (two requests racing each other).
     private static final Map<String, String> CONFLICTS = Map.of(

@@ -2,6 +2,7 @@ package dev.stride.aws;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.stride.json.Json;
+import dev.stride.observability.Log;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
@@ -16,8 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A CloudFormation custom resource backed by a Lambda function: {@code Create} and {@code Update}
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CustomResource {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CustomResource.class);
+    private static final Log LOG = Log.of(CustomResource.class);
 
     /** Time kept back from the function's timeout to send the answer. */
     public static final long ANSWER_MARGIN_MILLIS = 10_000;

@@ -1,7 +1,6 @@
 package dev.stride.db;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
+import dev.stride.observability.Log;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
@@ -15,11 +14,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.eclipse.persistence.jpa.PersistenceProvider;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The persistence unit and its connection pool: built once per Lambda instance, shared by every
+ * The persistence unit and its connections ({@link ConnectionPool}): built once per Lambda instance, shared by every
  * invocation of it.
  *
  * <p>Each unit of work gets its own {@link EntityManager}, inside one transaction that is committed
@@ -30,7 +27,7 @@ public final class Database implements AutoCloseable {
 
     public static final String PERSISTENCE_UNIT = PersistenceUnit.NAME;
 
-    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final Log LOG = Log.of(Database.class);
 
     /** Runs of a unit of work that the database undid (deadlock, serialization failure), at most. */
     static final int MAX_ATTEMPTS = 4;
@@ -39,10 +36,10 @@ public final class Database implements AutoCloseable {
 
     private static final ThreadLocal<TransactionHook> HOOK = new ThreadLocal<>();
 
-    private final HikariDataSource dataSource;
+    private final ConnectionPool dataSource;
     private volatile EntityManagerFactory entityManagerFactory;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(ConnectionPool dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -63,7 +60,9 @@ public final class Database implements AutoCloseable {
     public static Database open(DataSource connections, int poolSize) {
         Duration poolTimeout = connections instanceof LoginDataSource login
                 ? login.limits().poolTimeout() : Duration.ofSeconds(10);
-        Database database = new Database(new HikariDataSource(poolConfig(connections, poolSize, poolTimeout)));
+        // One connection per Lambda instance (DB_POOL_SIZE): an instance serves one request at a
+        // time, and max_connections is shared by every instance of every function.
+        Database database = new Database(new ConnectionPool(connections, poolSize, poolTimeout));
         try {
             database.factory();
         } catch (DatabaseFailure unavailable) {
@@ -73,24 +72,6 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return database;
-    }
-
-    private static HikariConfig poolConfig(DataSource connections, int poolSize, Duration poolTimeout) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("stride");
-        config.setDataSource(connections);
-        // One connection per Lambda instance: an instance serves one request at a time, and
-        // max_connections is shared by every instance of every function.
-        config.setMaximumPoolSize(poolSize);
-        config.setMinimumIdle(0);
-        // A connection idle for over 500 ms (Hikari's alive-bypass window: a frozen Lambda's
-        // always is) is checked before use, and one the database dropped is replaced instead of
-        // failing this and every later invocation.
-        config.setConnectionTimeout(Math.max(250, poolTimeout.toMillis()));
-        config.setValidationTimeout(Math.max(250, Math.min(2_000, poolTimeout.toMillis() - 1)));
-        config.setInitializationFailTimeout(-1);
-        config.setAutoCommit(true);
-        return config;
     }
 
     /**
@@ -120,11 +101,12 @@ public final class Database implements AutoCloseable {
             return transaction(work);
         }
         return withRetries(() -> {
+            long mark = dataSource.mark();
             EntityManager em = factory().createEntityManager();
             try {
                 return work.apply(em);
             } finally {
-                em.close();
+                close(em, mark);
             }
         });
     }
@@ -143,6 +125,7 @@ public final class Database implements AutoCloseable {
             return transaction(work);
         }
         return withRetries(() -> {
+            long mark = dataSource.mark();
             EntityManager em = factory().createEntityManager();
             try {
                 return work.apply(em);
@@ -153,16 +136,21 @@ public final class Database implements AutoCloseable {
                 }
                 throw failure;
             } finally {
-                em.close();
+                close(em, mark);
             }
         });
     }
 
-    private static <T> T withRetries(Supplier<T> unitOfWork) {
+    private <T> T withRetries(Supplier<T> unitOfWork) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return unitOfWork.get();
             } catch (RuntimeException failure) {
+                if (DatabaseFailure.isBrokenConnection(failure)) {
+                    // The connection it ran on is gone (terminated, reset): none of the idle ones
+                    // is handed out again unchecked; the next unit of work opens a fresh one.
+                    dataSource.evict();
+                }
                 boolean again = DatabaseFailure.isRetryableConflict(failure)
                         || (DatabaseFailure.isBrokenConnection(failure) && !(failure instanceof DatabaseFailure));
                 if (!again || attempt >= MAX_ATTEMPTS) {
@@ -208,6 +196,7 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T once(Function<EntityManager, T> work) {
+        long mark = dataSource.mark();
         EntityManager em = factory().createEntityManager();
         EntityTransaction tx = em.getTransaction();
         TransactionHook hook = HOOK.get();
@@ -241,7 +230,19 @@ public final class Database implements AutoCloseable {
             }
             throw failure;
         } finally {
+            close(em, mark);
+        }
+    }
+
+    /**
+     * Closes the unit of work's manager, which gives its connection back, then takes back any
+     * connection the unit borrowed and dropped (EclipseLink replacing one it found broken).
+     */
+    private void close(EntityManager em, long mark) {
+        try {
             em.close();
+        } finally {
+            dataSource.reclaim(mark);
         }
     }
 
@@ -296,9 +297,14 @@ public final class Database implements AutoCloseable {
         return factory();
     }
 
+    /** Connections open now, in use or idle. */
+    public int openConnections() {
+        return dataSource.open();
+    }
+
     /** Closes every pooled connection; the next unit of work opens a fresh one (SnapStart restore). */
     public void evictConnections() {
-        dataSource.getHikariPoolMXBean().softEvictConnections();
+        dataSource.evict();
     }
 
     /**

@@ -13,7 +13,7 @@ import org.postgresql.Driver;
 
 /**
  * Opens PostgreSQL connections with the login a {@link LoginSource} gives at that moment. The pool
- * (HikariCP) and Flyway both take their connections from here, so a rotated password or a renewed
+ * ({@link ConnectionPool}) and Flyway both take their connections from here, so a rotated password or a renewed
  * IAM token reaches the next new connection without restarting anything.
  *
  * <p>When the database refuses the password (SQLState 28P01), the source is told and the

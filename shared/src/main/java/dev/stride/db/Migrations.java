@@ -1,16 +1,13 @@
 package dev.stride.db;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -83,14 +80,13 @@ public final class Migrations {
     }
 
     /** Hands out connections and remembers them, so that the deadline can stop each one. */
-    private static final class Tracked implements DataSource {
+    private static final class Tracked extends DataSourceOver {
 
-        private final DataSource delegate;
         private final List<Connection> open = new CopyOnWriteArrayList<>();
         private volatile boolean aborted;
 
         Tracked(DataSource delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         void abortAll() {
@@ -127,47 +123,12 @@ public final class Migrations {
 
         @Override
         public Connection getConnection() throws SQLException {
-            return track(delegate.getConnection());
+            return track(source.getConnection());
         }
 
         @Override
         public Connection getConnection(String username, String password) throws SQLException {
-            return track(delegate.getConnection(username, password));
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return delegate.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            delegate.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            delegate.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return delegate.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return delegate.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            return type.isInstance(this) ? type.cast(this) : delegate.unwrap(type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) throws SQLException {
-            return type.isInstance(this) || delegate.isWrapperFor(type);
+            return track(source.getConnection(username, password));
         }
     }
 }

@@ -1,11 +1,10 @@
 package dev.stride.instance;
 
 import dev.stride.observability.Invocation;
+import dev.stride.observability.Log;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs the request path before the SnapStart snapshot, so that the snapshot already holds what the
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Priming {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Priming.class);
+    private static final Log LOG = Log.of(Priming.class);
 
     private Priming() {
     }

@@ -4,12 +4,11 @@ import dev.stride.Env;
 import dev.stride.dashboard.DashboardService;
 import dev.stride.db.Database;
 import dev.stride.moods.MoodService;
+import dev.stride.observability.Log;
 import dev.stride.paging.Cursor;
 import dev.stride.runs.RunService;
 import dev.stride.users.UserService;
 import org.crac.Core;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The composition root of a Lambda instance: what it builds once, outside {@code handleRequest}
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Services {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Services.class);
+    private static final Log LOG = Log.of(Services.class);
 
     private static volatile Services instance;
     // org.crac holds registered resources weakly: this keeps the hooks alive.

@@ -56,7 +56,7 @@ public final class InitBreakdown {
         step("PostgreSQL driver + one raw connection");
 
         Database database = Database.open(settings);
-        step("Hikari pool + EclipseLink deploy");
+        step("connection pool + EclipseLink deploy");
 
         database.transaction(em -> em.createQuery("SELECT r FROM Run r JOIN r.user u WHERE r.id = :id AND u.ownerSub = :sub", Run.class)
                 .setParameter("id", runId).setParameter("sub", sub).getResultList());

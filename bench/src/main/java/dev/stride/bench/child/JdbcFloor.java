@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * The floor each handler is measured against: the same SQL statements the handler's operation
  * sends (as {@code WireTrace} records them: same statements, same transaction shape, same round
  * trips), written by hand over one plain JDBC connection, answering the same JSON written by
- * hand. What a handler costs above this is what EclipseLink, Hikari, Jackson, validation and the
+ * hand. What a handler costs above this is what EclipseLink, the pool, Jackson, validation and the
  * event plumbing add.
  *
  * <p>Not thread-safe: one instance per connection, like a Lambda instance.

@@ -9,27 +9,23 @@ import org.slf4j.helpers.MessageFormatter;
 /** One SLF4J logger: formats the message SLF4J's way and hands it to {@link JsonLines}. */
 final class JsonLogger extends LegacyAbstractLogger {
 
-    /** HikariCP says "Starting..." and "Start completed." at every cold start: only its warnings. */
-    private final boolean warningsOnly;
-
     JsonLogger(String name) {
         this.name = name;
-        this.warningsOnly = name.startsWith("com.zaxxer.hikari");
     }
 
     @Override
     public boolean isTraceEnabled() {
-        return !warningsOnly && JsonLines.enabled(JsonLines.Level.TRACE);
+        return JsonLines.enabled(JsonLines.Level.TRACE);
     }
 
     @Override
     public boolean isDebugEnabled() {
-        return !warningsOnly && JsonLines.enabled(JsonLines.Level.DEBUG);
+        return JsonLines.enabled(JsonLines.Level.DEBUG);
     }
 
     @Override
     public boolean isInfoEnabled() {
-        return !warningsOnly && JsonLines.enabled(JsonLines.Level.INFO);
+        return JsonLines.enabled(JsonLines.Level.INFO);
     }
 
     @Override

@@ -12,9 +12,10 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * The SLF4J binding of the Lambda zip: every log statement of Stride, HikariCP and Flyway becomes
- * one JSON line on stdout ({@link dev.stride.observability.JsonLines}); on start it also routes
- * java.util.logging there. Chosen over Powertools' logging module (log4j2 or logback plus its own
+ * The SLF4J binding of the Lambda zip: every log statement of the libraries that log through SLF4J
+ * (the AWS SDK, Flyway) becomes one JSON line on stdout ({@link dev.stride.observability.JsonLines});
+ * on start it also routes java.util.logging there. Stride's own code logs without SLF4J
+ * ({@link dev.stride.observability.Log}), so a cold start of an API function does not start it. Chosen over Powertools' logging module (log4j2 or logback plus its own
  * Jackson-based layout) for cold start: it loads a handful of classes and no configuration file.
  */
 public final class JsonLoggerProvider implements SLF4JServiceProvider {
