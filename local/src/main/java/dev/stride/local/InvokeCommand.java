@@ -19,11 +19,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code invoke FUNCTION -e event.json}: runs one function once, like {@code sam local invoke},
@@ -69,8 +71,8 @@ final class InvokeCommand {
                      new FunctionHost.Settings(1, Math.max(128, spec.memorySize()), false), CodeCache.forThisUser(), json)) {
             host.warnings().forEach(w -> err.println("Note: " + w));
             FunctionRuntime runtime = host.functions().get(spec.logicalId());
-            FunctionRuntime.Outcome outcome = runtime.invoke(event, spec.timeout(), UUID.randomUUID().toString(), () -> { });
-            if (outcome.timedOut()) {
+            FunctionRuntime.Outcome outcome = invokeWithin(runtime, event, spec.timeout());
+            if (outcome == null || outcome.timedOut()) {
                 out.println("{\"errorMessage\":\"Task timed out after " + spec.timeout().toSeconds() + " seconds\"}");
                 return 1;
             }
@@ -89,6 +91,18 @@ final class InvokeCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The function's outcome, or null once its time is up: Lambda answers at the timeout even
+     * when the handler ignores the interrupt (a blocked socket read does), so the handler runs on
+     * a thread of its own that this command does not wait for past the timeout.
+     */
+    private static FunctionRuntime.Outcome invokeWithin(FunctionRuntime runtime, JsonNode event, Duration limit) {
+        CompletableFuture<FunctionRuntime.Outcome> answer = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("invoke-handler").start(() -> answer.complete(
+                runtime.invoke(event, limit, UUID.randomUUID().toString(), () -> answer.complete(null))));
+        return answer.join();
     }
 
     private JsonNode readEvent(String event, ObjectMapper json) {

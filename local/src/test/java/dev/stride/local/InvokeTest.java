@@ -9,11 +9,15 @@ import dev.stride.local.support.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code invoke FUNCTION -e event.json [--env-vars env.json]}, like {@code sam local invoke}. */
 class InvokeTest {
@@ -60,6 +64,21 @@ class InvokeTest {
         JsonNode error = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         assertThat(error.get("errorType").asText()).isEqualTo("java.lang.IllegalStateException");
         assertThat(error.get("stackTrace")).isNotEmpty();
+    }
+
+    @Test
+    void functionOverItsTimeoutIsAnsweredAtTheTimeoutEvenWhenItIgnoresTheInterrupt(@TempDir Path dir) throws Exception {
+        Path event = Files.writeString(dir.resolve("slow.json"),
+                "{\"rawPath\":\"/slow\",\"queryStringParameters\":{\"ignoreInterrupts\":\"true\"}}");
+        long start = System.nanoTime();
+
+        int exit = invoke("SlowFunction", "-e", event.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the handler keeps its thread for 10 s")
+                .isLessThan(Duration.ofSeconds(6));
+        assertThat(new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("errorMessage").asText())
+                .isEqualTo("Task timed out after 1 seconds");
     }
 
     private int invoke(String... arguments) {
