@@ -100,15 +100,7 @@ public final class Database implements AutoCloseable {
         if (hook != null && hook.joinsReads()) {
             return transaction(work);
         }
-        return withRetries(() -> {
-            long mark = dataSource.mark();
-            EntityManager em = factory().createEntityManager();
-            try {
-                return work.apply(em);
-            } finally {
-                close(em, mark);
-            }
-        });
+        return withRetries(() -> outsideTransaction(work));
     }
 
     /**
@@ -125,20 +117,27 @@ public final class Database implements AutoCloseable {
             return transaction(work);
         }
         return withRetries(() -> {
-            long mark = dataSource.mark();
-            EntityManager em = factory().createEntityManager();
             try {
-                return work.apply(em);
+                return outsideTransaction(work);
             } catch (RuntimeException failure) {
                 if (DatabaseFailure.isBrokenConnection(failure)) {
                     throw new DatabaseFailure(DatabaseFailure.Kind.OUTCOME_UNKNOWN,
                             "the connection was lost while the statement ran", failure);
                 }
                 throw failure;
-            } finally {
-                close(em, mark);
             }
         });
+    }
+
+    /** {@code work} on an EntityManager of its own in autocommit: each statement commits by itself. */
+    private <T> T outsideTransaction(Function<EntityManager, T> work) {
+        long mark = dataSource.mark();
+        EntityManager em = factory().createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            close(em, mark);
+        }
     }
 
     private <T> T withRetries(Supplier<T> unitOfWork) {

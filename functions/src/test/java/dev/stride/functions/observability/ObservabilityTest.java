@@ -3,17 +3,13 @@ package dev.stride.functions.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stride.api.HttpApiEvent;
 import dev.stride.db.Database;
 import dev.stride.functions.runs.GetRunHandler;
 import dev.stride.instance.LambdaContext;
 import dev.stride.instance.Services;
+import dev.stride.testkit.Stdout;
 import dev.stride.testkit.TestDatabase;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -21,14 +17,13 @@ import org.junit.jupiter.api.Test;
 /** What a function writes to CloudWatch: JSON lines only, with the invocation's ids, and EMF metrics. */
 class ObservabilityTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void request_whenAnswered_thenOneEmfDocumentWithRouteLatencyAndStatus() throws Exception {
         var handler = new GetRunHandler(TestDatabase.stride().runs());
         var context = new LambdaContext();
 
-        List<JsonNode> lines = captured(() -> handler.handleRequest(
+        List<JsonNode> lines = Stdout.jsonLines(() -> handler.handleRequest(
                 HttpApiEvent.request("GET", "/runs/{runId}").path("runId", 424242).as("metrics-sub").build(), context));
 
         JsonNode emf = lines.stream().filter(line -> line.has("_aws")).findFirst().orElseThrow();
@@ -56,7 +51,7 @@ class ObservabilityTest {
         local.put("AWS_SAM_LOCAL", "true");
         dev.stride.Env.use(local);
         try {
-            List<JsonNode> lines = captured(() -> handler.handleRequest(
+            List<JsonNode> lines = Stdout.jsonLines(() -> handler.handleRequest(
                     HttpApiEvent.request("GET", "/runs/{runId}").path("runId", 424242).as("metrics-sub").build(), new LambdaContext()));
 
             assertThat(lines).noneMatch(line -> line.has("_aws"));
@@ -72,7 +67,7 @@ class ObservabilityTest {
         var handler = new GetRunHandler(Services.over(closed).runs());
         var context = new LambdaContext();
 
-        List<JsonNode> lines = captured(() -> handler.handleRequest(
+        List<JsonNode> lines = Stdout.jsonLines(() -> handler.handleRequest(
                 HttpApiEvent.request("GET", "/runs/{runId}").path("runId", 1).as("error-sub").build(), context));
 
         JsonNode error = lines.stream().filter(line -> "ERROR".equals(line.path("level").asText())).findFirst().orElseThrow();
@@ -88,31 +83,12 @@ class ObservabilityTest {
     void javaUtilLogging_whenALibraryLogs_thenJsonLineToo() throws Exception {
         org.slf4j.LoggerFactory.getILoggerFactory(); // starts the binding, as the first log statement would
 
-        List<JsonNode> lines = captured(() -> Logger.getLogger("org.postgresql.Driver").warning("a \"quoted\"\nwarning"));
+        List<JsonNode> lines = Stdout.jsonLines(() -> Logger.getLogger("org.postgresql.Driver").warning("a \"quoted\"\nwarning"));
 
         assertThat(lines).singleElement().satisfies(line -> {
             assertThat(line.get("level").asText()).isEqualTo("WARN");
             assertThat(line.get("logger").asText()).isEqualTo("org.postgresql.Driver");
             assertThat(line.get("message").asText()).isEqualTo("a \"quoted\"\nwarning");
         });
-    }
-
-    /** Everything written to stdout while {@code work} runs, each line parsed: a non-JSON line fails. */
-    private static List<JsonNode> captured(Runnable work) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            work.run();
-        } finally {
-            System.setOut(original);
-        }
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : buffer.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
-                lines.add(JSON.readTree(line));
-            }
-        }
-        return lines;
     }
 }
