@@ -320,11 +320,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Closes the persistence unit and every connection; a second call (the shutdown hook after an owner's close) does nothing. */
     @Override
     public void close() {
         try {
             EntityManagerFactory factory = entityManagerFactory;
-            if (factory != null) {
+            if (factory != null && factory.isOpen()) {
                 factory.close();
             }
         } finally {

@@ -70,6 +70,18 @@ class DatabaseStartAndLimitsTest {
     }
 
     @Test
+    void close_whenClosedTwice_thenTheSecondDoesNothing() {
+        // An owner closes the database, then Services' shutdown hook closes it again at JVM exit.
+        Database database = Database.open(TestDatabase.settings());
+        database.read(em -> em.createNativeQuery("SELECT 1").getSingleResult());
+        database.close();
+
+        database.close();
+
+        assertThat(database.openConnections()).isZero();
+    }
+
+    @Test
     void deleteUser_whenTheAccountHas100000Runs_thenErasedWithinTheFunctionsLimits() {
         TestApi big = TestApi.as("big-sub");
         long id = big.post("/users", "{\"username\": \"Big\", \"email\": \"big@example.com\"}").id();
