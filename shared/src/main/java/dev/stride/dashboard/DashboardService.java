@@ -36,7 +36,7 @@ public final class DashboardService {
      * no weeks: one row of nulls) and its latest mood in the range. No row: no such user for this
      * caller. The latest mood is looked up once, with the user (MATERIALIZED keeps PostgreSQL from
      * inlining it back into every week's row: 144 lookups for a user with 1,000 runs). The part-weeks
-     * at the two edges are two rows of dates joined to the runs: each is a range scan of the
+     * at the two edges are a branch each (they never share a week): each is a range scan of the
      * (user_id, run_date) index, and an empty one (no part-week: the default range) reads nothing;
      * one condition with OR over both ranges was planned as a scan of all the user's runs, filtered.
      */
@@ -58,15 +58,15 @@ public final class DashboardService {
                       FROM run_weeks
                      WHERE user_id = owner.id AND week_start BETWEEN ?4 AND ?5
                     UNION ALL
-                    SELECT CAST(date_trunc('week', r.run_date) AS date),
-                           count(*),
-                           sum(CAST(r.distance_km AS numeric)),
-                           coalesce(sum(r.duration_seconds), 0),
-                           coalesce(sum(CAST(r.distance_km AS numeric)) FILTER (WHERE r.duration_seconds IS NOT NULL), 0),
-                           max(r.distance_km)
-                      FROM (VALUES (CAST(?6 AS date), CAST(?7 AS date)), (CAST(?8 AS date), CAST(?9 AS date))) edge (from_date, to_date)
-                      JOIN runs r ON r.user_id = owner.id AND r.run_date BETWEEN edge.from_date AND edge.to_date
-                     GROUP BY 1) w ON true
+                    SELECT CAST(date_trunc('week', run_date) AS date), count(*), sum(CAST(distance_km AS numeric)),
+                           coalesce(sum(duration_seconds), 0),
+                           coalesce(sum(CAST(distance_km AS numeric)) FILTER (WHERE duration_seconds IS NOT NULL), 0), max(distance_km)
+                      FROM runs WHERE user_id = owner.id AND run_date BETWEEN ?6 AND ?7 GROUP BY 1
+                    UNION ALL
+                    SELECT CAST(date_trunc('week', run_date) AS date), count(*), sum(CAST(distance_km AS numeric)),
+                           coalesce(sum(duration_seconds), 0),
+                           coalesce(sum(CAST(distance_km AS numeric)) FILTER (WHERE duration_seconds IS NOT NULL), 0), max(distance_km)
+                      FROM runs WHERE user_id = owner.id AND run_date BETWEEN ?8 AND ?9 GROUP BY 1) w ON true
              ORDER BY w.week_start""";
 
     /** The caller's sub, when the owner's condition needs it: after the range's parameters. */

@@ -228,15 +228,15 @@ public final class JdbcFloor {
                         SELECT week_start, runs, distance_km, timed_seconds, timed_km, longest_km
                           FROM run_weeks WHERE user_id = owner.id AND week_start BETWEEN ? AND ?
                         UNION ALL
-                        SELECT CAST(date_trunc('week', r.run_date) AS date),
-                               count(*),
-                               sum(CAST(r.distance_km AS numeric)),
-                               coalesce(sum(r.duration_seconds), 0),
-                               coalesce(sum(CAST(r.distance_km AS numeric)) FILTER (WHERE r.duration_seconds IS NOT NULL), 0),
-                               max(r.distance_km)
-                          FROM (VALUES (CAST(? AS date), CAST(? AS date)), (CAST(? AS date), CAST(? AS date))) edge (from_date, to_date)
-                          JOIN runs r ON r.user_id = owner.id AND r.run_date BETWEEN edge.from_date AND edge.to_date
-                         GROUP BY 1) w ON true
+                        SELECT CAST(date_trunc('week', run_date) AS date), count(*), sum(CAST(distance_km AS numeric)),
+                               coalesce(sum(duration_seconds), 0),
+                               coalesce(sum(CAST(distance_km AS numeric)) FILTER (WHERE duration_seconds IS NOT NULL), 0), max(distance_km)
+                          FROM runs WHERE user_id = owner.id AND run_date BETWEEN ? AND ? GROUP BY 1
+                        UNION ALL
+                        SELECT CAST(date_trunc('week', run_date) AS date), count(*), sum(CAST(distance_km AS numeric)),
+                               coalesce(sum(duration_seconds), 0),
+                               coalesce(sum(CAST(distance_km AS numeric)) FILTER (WHERE duration_seconds IS NOT NULL), 0), max(distance_km)
+                          FROM runs WHERE user_id = owner.id AND run_date BETWEEN ? AND ? GROUP BY 1) w ON true
                  ORDER BY w.week_start""")) {
             bind(select, first, last, userId, first, last, last, first, last, first);
             try (ResultSet rows = select.executeQuery()) {
