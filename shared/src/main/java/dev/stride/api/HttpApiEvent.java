@@ -5,12 +5,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.Reques
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -22,8 +24,12 @@ import java.util.UUID;
  */
 public final class HttpApiEvent {
 
-    private static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
+    // The request context's time, as API Gateway writes it: "dd/MMM/yyyy:HH:mm:ss Z", English
+    // month names, UTC. Written by hand: a DateTimeFormatter with month names loads the JDK's
+    // locale providers and calendar data (~30 classes at a cold start, where SnapStart priming
+    // builds its events); REQUEST_TIME is the same format, for the years the hand-written one
+    // does not cover (HttpApiEventTest holds the two together).
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
     private final String routeKey;
     private final String method;
@@ -80,7 +86,7 @@ public final class HttpApiEvent {
 
     /** A query parameter; the raw query string is written from them unless {@link #rawQuery} gives it. */
     public HttpApiEvent query(String name, Object value) {
-        query.merge(name, String.valueOf(value), (first, next) -> first + "," + next);
+        joined(query, name, String.valueOf(value));
         return this;
     }
 
@@ -101,8 +107,8 @@ public final class HttpApiEvent {
             for (String pair : raw.split("&")) {
                 if (!pair.isEmpty()) {
                     int equals = pair.indexOf('=');
-                    parameters.merge(decode(equals < 0 ? pair : pair.substring(0, equals)),
-                            equals < 0 ? "" : decode(pair.substring(equals + 1)), (first, next) -> first + "," + next);
+                    joined(parameters, decode(equals < 0 ? pair : pair.substring(0, equals)),
+                            equals < 0 ? "" : decode(pair.substring(equals + 1)));
                 }
             }
         }
@@ -111,8 +117,18 @@ public final class HttpApiEvent {
 
     /** A header; its name is lower-cased, and a repeated one's values are joined with commas. */
     public HttpApiEvent header(String name, String value) {
-        headers.merge(name.toLowerCase(Locale.ROOT), value, (first, next) -> first + "," + next);
+        joined(headers, name.toLowerCase(Locale.ROOT), value);
         return this;
+    }
+
+    /**
+     * Adds {@code value} under {@code name}, after a comma if it is there already (as
+     * {@code merge} with a joining lambda would, without the class a lambda is at a cold start:
+     * SnapStart priming builds its events here).
+     */
+    private static void joined(Map<String, String> values, String name, String value) {
+        String before = values.get(name);
+        values.put(name, before == null ? Objects.requireNonNull(value) : before + "," + value);
     }
 
     /** The claims of a token for {@code sub} in the Cognito {@code groups}, as the JWT authorizer passes them. */
@@ -191,7 +207,7 @@ public final class HttpApiEvent {
                 .withRouteKey(routeKey)
                 .withStage("$default")
                 .withRequestId(requestId)
-                .withTime(REQUEST_TIME.format(time))
+                .withTime(requestTime(time))
                 .withTimeEpoch(time.toEpochMilli())
                 .withAccountId(accountId)
                 .withApiId(apiId)
@@ -227,6 +243,36 @@ public final class HttpApiEvent {
                 .withBody(body)
                 .withIsBase64Encoded(base64)
                 .build();
+    }
+
+    /** {@code time} as API Gateway writes a request's time: {@code 02/Dec/2026:20:02:08 +0000}. */
+    static String requestTime(Instant time) {
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(time.getEpochSecond(), 0, ZoneOffset.UTC);
+        int year = utc.getYear();
+        if (year < 1 || year > 9999) {
+            return Formatted.REQUEST_TIME.format(time);
+        }
+        StringBuilder text = new StringBuilder(26);
+        twoDigits(text, utc.getDayOfMonth()).append('/').append(MONTHS[utc.getMonthValue() - 1]).append('/');
+        int century = year / 100;
+        twoDigits(twoDigits(text, century), year % 100).append(':');
+        twoDigits(text, utc.getHour()).append(':');
+        twoDigits(text, utc.getMinute()).append(':');
+        return twoDigits(text, utc.getSecond()).append(" +0000").toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder text, int value) {
+        return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+    }
+
+    /** The same format through the JDK's formatter: years outside 1 to 9999 (never a request's). */
+    static final class Formatted {
+
+        static final DateTimeFormatter REQUEST_TIME =
+                DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
+
+        private Formatted() {
+        }
     }
 
     private String writtenQuery() {
