@@ -44,8 +44,18 @@ public final class Claims {
         if (sub == null || sub.isBlank()) {
             return false;
         }
-        int length = sub.codePointCount(0, sub.length());
-        return length <= MAX_SUB && sub.codePoints().noneMatch(Character::isISOControl);
+        if (sub.codePointCount(0, sub.length()) > MAX_SUB) {
+            return false;
+        }
+        // A loop, not codePoints().noneMatch(...): every request reads the sub, and the stream's
+        // pipeline and lambda are classes a cold start would load and generate for it.
+        for (int i = 0; i < sub.length(); i++) {
+            // A control character is never part of a surrogate pair: chars are enough.
+            if (Character.isISOControl(sub.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -274,7 +274,9 @@ public final class Database implements AutoCloseable {
                     // the local server), and a second Database over another pool (tests, the
                     // benchmark) would otherwise be handed the first one's session and connections.
                     PersistenceUnit unit = new PersistenceUnit(dataSource);
-                    String session = unit.getPersistenceUnitRootUrl() + "#" + SESSIONS.incrementAndGet();
+                    // (A StringBuilder: a + of this shape is a class generated at every cold start.)
+                    String session = new StringBuilder().append(unit.getPersistenceUnitRootUrl()).append('#')
+                            .append(SESSIONS.incrementAndGet()).toString();
                     entityManagerFactory = new PersistenceProvider()
                             .createContainerEntityManagerFactory(unit, Map.of("eclipselink.session-name", session));
                 } catch (RuntimeException failure) {

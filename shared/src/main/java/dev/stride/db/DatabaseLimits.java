@@ -103,9 +103,12 @@ public record DatabaseLimits(Duration lockTimeout, Duration statementTimeout, Du
 
     /** The session settings, as the startup packet's {@code options} carries them. */
     public String serverOptions() {
-        return "-c lock_timeout=" + lockTimeout.toMillis()
-                + " -c statement_timeout=" + statementTimeout.toMillis()
-                + " -c idle_in_transaction_session_timeout=" + idleInTransactionTimeout.toMillis();
+        // A StringBuilder, not +: each new shape of + is a class the JVM generates at its first run
+        // (string concatenation is invokedynamic), and this one runs at every cold start.
+        return new StringBuilder(96).append("-c lock_timeout=").append(lockTimeout.toMillis())
+                .append(" -c statement_timeout=").append(statementTimeout.toMillis())
+                .append(" -c idle_in_transaction_session_timeout=").append(idleInTransactionTimeout.toMillis())
+                .toString();
     }
 
     /** How long the pool waits for a connection: the time to open one, and a little more. */

@@ -83,11 +83,11 @@ public record RunView(
     }
 
     private static Instant toInstant(Object value) {
-        return switch (value) {
-            case java.sql.Timestamp timestamp -> timestamp.toInstant();
-            case java.time.OffsetDateTime time -> time.toInstant();
-            default -> (Instant) value;
-        };
+        // instanceof, not a type switch (its bootstrap costs a cold start ~40 classes).
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        return value instanceof java.time.OffsetDateTime time ? time.toInstant() : (Instant) value;
     }
 
     /** The stored values of a row {@link #of(Object[])} reads, as input: what a PATCH is laid over. */
