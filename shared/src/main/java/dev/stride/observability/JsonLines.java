@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code "level"}, so {@code ApplicationLogLevel} filtering works), with the invocation's
  * {@code requestId} and {@code functionName} on every line.
  *
- * <p>Written with jackson-core's generator alone ({@link Json#line}, as responses are), not the
+ * <p>Written by Stride's own JSON writer ({@link Json#line}, as responses are), not the
  * application's ObjectMapper: logging must work before, and whatever happens to, the mapper.
  */
 public final class JsonLines {
