@@ -250,7 +250,8 @@ public final class Main {
     private static String summary(Map<String, RoundTrips.Pair> trips) {
         StringBuilder text = new StringBuilder();
         trips.forEach((op, pair) -> text.append(op).append(' ').append(pair.handler().roundTrips()).append('/')
-                .append(pair.floor().roundTrips()).append("  "));
+                .append(pair.floor().roundTrips()).append(" (steady ").append(pair.steadyHandler().roundTrips()).append('/')
+                .append(pair.steadyFloor().roundTrips()).append(")  "));
         return text.toString().strip();
     }
 

@@ -1,5 +1,6 @@
 package dev.stride.moods;
 
+import dev.stride.db.Columns;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +26,19 @@ public record MoodView(
                 mood.getMotivation(), mood.getNote(),
                 mood.getCreatedAt().truncatedTo(ChronoUnit.SECONDS),
                 mood.getUpdatedAt().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /**
+     * A mood from a native statement's row: the moods columns id, user_id, description,
+     * mood_date, the five levels, note, created_at, updated_at. The same values as
+     * {@link #of(Mood)} gives for the entity.
+     */
+    static MoodView of(Object[] row) {
+        return new MoodView(Columns.longValue(row[0]), Columns.longValue(row[1]), (String) row[2], Columns.date(row[3]),
+                Columns.integer(row[4]), Columns.integer(row[5]), Columns.integer(row[6]), Columns.integer(row[7]),
+                Columns.integer(row[8]), (String) row[9],
+                Columns.instant(row[10]).truncatedTo(ChronoUnit.SECONDS),
+                Columns.instant(row[11]).truncatedTo(ChronoUnit.SECONDS));
     }
 
     static MoodInput toInput(Mood mood) {

@@ -8,10 +8,8 @@ import dev.stride.domain.PreconditionFailed;
 import dev.stride.domain.Revision;
 import dev.stride.domain.UserRef;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import jakarta.persistence.Table;
-import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,39 +21,6 @@ import java.util.Set;
 public final class Ownership {
 
     private Ownership() {
-    }
-
-    /** The user {@code ref} names, if the caller may reach it; 404 otherwise. */
-    public static User resolve(EntityManager em, Caller caller, UserRef ref) {
-        return resolve(em, caller, ref, LockModeType.NONE);
-    }
-
-    public static User resolve(EntityManager em, Caller caller, UserRef ref, LockModeType lock) {
-        User user = switch (ref) {
-            case UserRef.Me me -> bySub(em, caller.sub(), lock);
-            case UserRef.Id id -> em.find(User.class, id.value(), lock);
-        };
-        if (user == null || !mayReach(caller, user)) {
-            throw new NotFound("user");
-        }
-        return user;
-    }
-
-    /**
-     * The run or mood with this id, if the caller may reach it (one query, joined to its owner);
-     * 404 for an absent row and for somebody else's alike.
-     */
-    public static <T extends UserOwned> T find(EntityManager em, Caller caller, Class<T> type, long id, LockModeType lock) {
-        String entity = em.getMetamodel().entity(type).getName();
-        TypedQuery<T> query = caller.admin()
-                ? em.createQuery("SELECT e FROM " + entity + " e WHERE e.id = :id", type)
-                : em.createQuery("SELECT e FROM " + entity + " e JOIN e.user u WHERE e.id = :id AND u.ownerSub = :sub", type)
-                        .setParameter("sub", caller.sub());
-        List<T> found = query.setParameter("id", id).setLockMode(lock).getResultList();
-        if (found.isEmpty()) {
-            throw new NotFound(entity.toLowerCase(java.util.Locale.ROOT));
-        }
-        return found.get(0);
     }
 
     /** How a row about to change is locked. */
@@ -93,32 +58,17 @@ public final class Ownership {
         @SuppressWarnings("unchecked")
         List<T> found = query.getResultList();
         if (found.isEmpty()) {
-            throw new NotFound(em.getMetamodel().entity(type).getName().toLowerCase(java.util.Locale.ROOT));
-        }
-        return found.get(0);
-    }
-
-    /** The user {@code ref} names, if the caller may reach it, with its row locked; 404 otherwise. */
-    public static User lock(EntityManager em, Caller caller, UserRef ref, Lock lock) {
-        var query = switch (ref) {
-            case UserRef.Me me -> em.createNativeQuery("SELECT * FROM users WHERE owner_sub = ?1 " + lock.sql, User.class)
-                    .setParameter(1, caller.sub());
-            case UserRef.Id id -> em.createNativeQuery("SELECT * FROM users WHERE id = ?1 " + lock.sql, User.class)
-                    .setParameter(1, id.value());
-        };
-        @SuppressWarnings("unchecked")
-        List<User> found = query.getResultList();
-        if (found.isEmpty() || !mayReach(caller, found.get(0))) {
-            throw new NotFound("user");
+            throw new NotFound(em.getMetamodel().entity(type).getName().toLowerCase(Locale.ROOT));
         }
         return found.get(0);
     }
 
     /**
-     * {@link #resolve}'s rule as a condition on {@code users}, for a native statement that finds
-     * the user and reads its data in one round trip: {@code ?1} is the caller's sub ({@code me}) or
-     * the user's id; for an id asked by someone other than an admin, {@code ?subParameter} is the
-     * caller's sub too. {@link #bind} gives them their values. No row: 404, as {@link #resolve}.
+     * The user {@code ref} names, if the caller may reach it, as a condition on {@code users}, for a
+     * native statement that finds the user and reads or writes its data in one round trip:
+     * {@code ?1} is the caller's sub ({@code me}) or the user's id; for an id asked by someone other
+     * than an admin, {@code ?subParameter} is the caller's sub too. {@link #bind} gives them their
+     * values. No row: 404.
      */
     public static String condition(Caller caller, UserRef ref, int subParameter) {
         return switch (ref) {
@@ -135,18 +85,6 @@ public final class Ownership {
                     ? query.setParameter(1, id.value())
                     : query.setParameter(1, id.value()).setParameter(subParameter, caller.sub());
         };
-    }
-
-    public static boolean mayReach(Caller caller, User user) {
-        return caller.admin() || caller.sub().equals(user.getOwnerSub());
-    }
-
-    static User bySub(EntityManager em, String sub, LockModeType lock) {
-        List<User> users = em.createQuery("SELECT u FROM User u WHERE u.ownerSub = :sub", User.class)
-                .setParameter("sub", sub)
-                .setLockMode(lock)
-                .getResultList();
-        return users.isEmpty() ? null : users.get(0);
     }
 
     // One statement deletes a row if its version is accepted: `target` finds and locks the row (its

@@ -23,14 +23,21 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * How many round trips and statements each operation sends, handler against floor. Each side
- * gets a fresh connection and one untraced call first, so lazy one-offs are out of the way and
- * no statement has yet become a server-prepared one (whose text the driver no longer sends).
+ * How many round trips and statements each operation sends, handler against floor, counted twice
+ * on a fresh connection per side: on the second call (one untraced call first, so lazy one-offs
+ * are out of the way and no statement has yet become a server-prepared one, whose text the driver
+ * no longer sends) and in the steady state, on the {@value #STEADY}th call (the driver prepares a
+ * statement on the server at its fifth execution, {@code prepareThreshold}, and sends a prepared
+ * one differently: a warm instance's calls are these).
  */
 public final class RoundTrips {
 
-    public record Pair(WireTrace.Trace handler, WireTrace.Trace floor) {
+    /** The second call's trace per side, then the steady state's ({@value #STEADY}th call). */
+    public record Pair(WireTrace.Trace handler, WireTrace.Trace floor, WireTrace.Trace steadyHandler, WireTrace.Trace steadyFloor) {
     }
+
+    /** The call counted in the steady state: every statement of it prepared on the server by then. */
+    static final int STEADY = 10;
 
     private RoundTrips() {
     }
@@ -41,28 +48,37 @@ public final class RoundTrips {
         try (Connection setup = fixture.connect()) {
             Fixture.User reader = fixture.reader();
             Fixture.User writer = fixture.writer();
-            result.put("get", new Pair(
-                    handler(fixture, s -> new GetRunHandler(s.runs()), () -> events.getEvent(), 200),
-                    floor(fixture, f -> f.getRun(reader.sub(), fixture.readerRunId()))));
-            result.put("list", new Pair(
-                    handler(fixture, s -> new ListRunsHandler(s.runs()), () -> events.listEvent(reader), 200),
-                    floor(fixture, f -> f.listRuns(reader.id(), 20))));
-            result.put("create", new Pair(
-                    handler(fixture, s -> new CreateRunHandler(s.runs()), events::createEvent, 201),
-                    floor(fixture, f -> f.createRun(fixture.creator().sub(), fixture.creator().id(), 7.5, events.today, 2400, "Lunch run", Requests.CREATE_TAGS))));
+            result.put("get", pair(
+                    nth -> handler(fixture, s -> new GetRunHandler(s.runs()), () -> events.getEvent(), 200, nth),
+                    nth -> floor(fixture, f -> f.getRun(reader.sub(), fixture.readerRunId()), nth)));
+            result.put("list", pair(
+                    nth -> handler(fixture, s -> new ListRunsHandler(s.runs()), () -> events.listEvent(reader), 200, nth),
+                    nth -> floor(fixture, f -> f.listRuns(reader.id(), 20), nth)));
+            result.put("create", pair(
+                    nth -> handler(fixture, s -> new CreateRunHandler(s.runs()), events::createEvent, 201, nth),
+                    nth -> floor(fixture, f -> f.createRun(fixture.creator().sub(), fixture.creator().id(), 7.5, events.today, 2400,
+                            "Lunch run", Requests.CREATE_TAGS), nth)));
             double[] distance = {8.25};
-            result.put("update", new Pair(
-                    handler(fixture, s -> new UpdateRunHandler(s.runs()), () -> events.updateEvent(distance[0] += 0.5), 200),
-                    floor(fixture, f -> f.updateRunDistance(writer.sub(), fixture.writerRunId(), distance[0] += 0.5))));
-            result.put("delete", new Pair(
-                    handler(fixture, s -> new DeleteRunHandler(s.runs()),
-                            () -> events.deleteEvent(doomed(setup, writer.id())), 204),
-                    floorDelete(fixture, writer, doomed(setup, writer.id()), doomed(setup, writer.id()))));
-            result.put("dashboard", new Pair(
-                    handler(fixture, s -> new GetDashboardHandler(s.dashboard()), () -> events.dashboardEvent(reader), 200),
-                    floor(fixture, f -> f.dashboard(reader.id()))));
+            result.put("update", pair(
+                    nth -> handler(fixture, s -> new UpdateRunHandler(s.runs()), () -> events.updateEvent(distance[0] += 0.5), 200, nth),
+                    nth -> floor(fixture, f -> f.updateRunDistance(writer.sub(), fixture.writerRunId(), distance[0] += 0.5), nth)));
+            result.put("delete", pair(
+                    nth -> handler(fixture, s -> new DeleteRunHandler(s.runs()),
+                            () -> events.deleteEvent(doomed(setup, writer.id())), 204, nth),
+                    nth -> floorDelete(fixture, writer, setup, nth)));
+            result.put("dashboard", pair(
+                    nth -> handler(fixture, s -> new GetDashboardHandler(s.dashboard()), () -> events.dashboardEvent(reader), 200, nth),
+                    nth -> floor(fixture, f -> f.dashboard(reader.id()), nth)));
         }
         return result;
+    }
+
+    private interface Counted {
+        WireTrace.Trace at(int nth) throws SQLException;
+    }
+
+    private static Pair pair(Counted handler, Counted floor) throws SQLException {
+        return new Pair(handler.at(2), floor.at(2), handler.at(STEADY), floor.at(STEADY));
     }
 
     private interface EventSource {
@@ -73,20 +89,25 @@ public final class RoundTrips {
         String run(JdbcFloor floor) throws SQLException;
     }
 
-    private static WireTrace.Trace handler(Fixture fixture, Function<Services, ApiHandler> build, EventSource events, int expected)
-            throws SQLException {
+    /** The trace of call number {@code nth} on a fresh connection; the calls before it run untraced. */
+    private static WireTrace.Trace handler(Fixture fixture, Function<Services, ApiHandler> build, EventSource events, int expected,
+                                           int nth) throws SQLException {
         try (Database database = Database.open(fixture.database())) {
             var handler = build.apply(Services.over(database));
-            Api.call(handler, events.next(), expected);
+            for (int i = 1; i < nth; i++) {
+                Api.call(handler, events.next(), expected);
+            }
             APIGatewayV2HTTPEvent event = events.next();
             return WireTrace.of(() -> Api.call(handler, event, expected));
         }
     }
 
-    private static WireTrace.Trace floor(Fixture fixture, FloorCall call) throws SQLException {
+    private static WireTrace.Trace floor(Fixture fixture, FloorCall call, int nth) throws SQLException {
         try (Connection connection = fixture.connect()) {
             JdbcFloor floor = new JdbcFloor(connection);
-            Api.expect(call.run(floor), "call");
+            for (int i = 1; i < nth; i++) {
+                Api.expect(call.run(floor), "call");
+            }
             return WireTrace.capture(() -> {
                 try {
                     return Api.expect(call.run(floor), "call");
@@ -98,10 +119,13 @@ public final class RoundTrips {
     }
 
     /** Delete needs a fresh run per call, inserted before tracing starts (the trace sees every connection). */
-    private static WireTrace.Trace floorDelete(Fixture fixture, Fixture.User writer, long first, long second) throws SQLException {
-        long[] ids = {first, second};
+    private static WireTrace.Trace floorDelete(Fixture fixture, Fixture.User writer, Connection setup, int nth) throws SQLException {
+        long[] ids = new long[nth];
+        for (int i = 0; i < nth; i++) {
+            ids[i] = doomed(setup, writer.id());
+        }
         int[] next = {0};
-        return floor(fixture, f -> f.deleteRun(writer.sub(), ids[next[0]++]) ? "" : null);
+        return floor(fixture, f -> f.deleteRun(writer.sub(), ids[next[0]++]) ? "" : null, nth);
     }
 
     /**

@@ -2,23 +2,17 @@ package dev.stride.functions.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stride.db.Database;
+import dev.stride.functions.support.RoundTrips;
 import dev.stride.functions.support.TestApi;
-import dev.stride.functions.support.TestResponse;
-import dev.stride.instance.Services;
-import dev.stride.testkit.TestDatabase;
-import dev.stride.testkit.WireTrace;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Round trips to the database per write, counted on the wire as bench/run counts them
- * ({@link WireTrace}: BEGIN travels with the first statement; COMMIT is one of its own): on a
- * connection of its own, the second time the request is sent, so that the pool's first-use work is
- * out of the count and the driver has not yet prepared the statements on the server (past its
- * {@code prepareThreshold}, a statement whose rows have no bounded size costs one more Sync on
- * the handler and the raw-JDBC floor alike; docs/performance.md).
+ * Round trips to the database per request on runs and the dashboard, counted on the wire as
+ * bench/run counts them ({@link RoundTrips}), on the second call of a fresh connection and in the
+ * steady state (the tenth call, its statements prepared on the server). Moods and
+ * profiles: {@code MoodRoundTripsTest}, {@code UserRoundTripsTest}.
  */
 class RoundTripsTest {
 
@@ -31,63 +25,58 @@ class RoundTripsTest {
         alice.freshProfile("Alice", "alice@example.com");
     }
 
-    @Test
-    void createRun_whenTagged_thenThreeRoundTrips() {
+    @ParameterizedTest
+    @ValueSource(ints = {RoundTrips.SECOND, RoundTrips.STEADY})
+    void createRun_whenTagged_thenThreeRoundTrips(int nth) {
         String run = "{\"distance\": 5, \"tags\": [\"easy\", \"Park\"]}";
 
         // The new tags (with BEGIN); the run with its owner check and tag links; COMMIT.
-        assertThat(roundTrips(api -> api.post("/users/me/runs", run), api -> api.post("/users/me/runs", run), 201))
-                .isEqualTo(3);
+        assertThat(RoundTrips.of(ALICE, nth, 201, (on, i) -> on.api().post("/users/me/runs", run))).isEqualTo(3);
     }
 
-    @Test
-    void createRun_whenUntagged_thenOneRoundTrip() {
+    @ParameterizedTest
+    @ValueSource(ints = {RoundTrips.SECOND, RoundTrips.STEADY})
+    void createRun_whenUntagged_thenOneRoundTrip(int nth) {
         String run = "{\"distance\": 5, \"mood\": \"good\"}";
 
         // The run with its owner check, in autocommit: no BEGIN, no COMMIT.
-        assertThat(roundTrips(api -> api.post("/users/me/runs", run), api -> api.post("/users/me/runs", run), 201))
-                .isEqualTo(1);
+        assertThat(RoundTrips.of(ALICE, nth, 201, (on, i) -> on.api().post("/users/me/runs", run))).isEqualTo(1);
     }
 
-    @Test
-    void updateRun_whenDistanceChanges_thenThreeRoundTrips() {
-        long run = alice.post("/users/me/runs", "{\"distance\": 5, \"tags\": [\"easy\"]}").id();
+    @ParameterizedTest
+    @ValueSource(ints = {RoundTrips.SECOND, RoundTrips.STEADY})
+    void updateRun_whenDistanceChanges_thenThreeRoundTrips(int nth) {
+        long run = run();
 
         // The run with its tags, locked (with BEGIN); the change with its tag links; COMMIT.
-        assertThat(roundTrips(api -> api.patch("/runs/" + run, "{\"distance\": 6}"),
-                api -> api.patch("/runs/" + run, "{\"distance\": 7}"), 200)).isEqualTo(3);
+        assertThat(RoundTrips.of(ALICE, nth, 200, (on, i) -> on.api().patch("/runs/" + run, "{\"distance\": " + (5 + i) + "}")))
+                .isEqualTo(3);
     }
 
-    @Test
-    void delete_whenRunMoodOrProfile_thenOneRoundTripEach() {
-        long[] runs = {run(), run()};
-        long[] moods = {mood("2026-11-20"), mood("2026-11-21")};
+    @ParameterizedTest
+    @ValueSource(ints = {RoundTrips.SECOND, RoundTrips.STEADY})
+    void getListAndDashboard_thenOneRoundTripEach(int nth) {
+        long run = run();
+
+        // One statement each, in autocommit.
+        assertThat(RoundTrips.of(ALICE, nth, 200, (on, i) -> on.api().get("/runs/" + run))).isEqualTo(1);
+        assertThat(RoundTrips.of(ALICE, nth, 200, (on, i) -> on.api().get("/users/me/runs"))).isEqualTo(1);
+        assertThat(RoundTrips.of(ALICE, nth, 200, (on, i) -> on.api().get("/users/me/dashboard"))).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {RoundTrips.SECOND, RoundTrips.STEADY})
+    void delete_thenOneRoundTrip(int nth) {
+        long[] runs = new long[nth + 1];
+        for (int i = 1; i <= nth; i++) {
+            runs[i] = run();
+        }
 
         // Lock, If-Match check and DELETE in one statement, in autocommit: no BEGIN, no COMMIT.
-        assertThat(roundTrips(api -> api.delete("/runs/" + runs[0]), api -> api.delete("/runs/" + runs[1]), 204)).isEqualTo(1);
-        assertThat(roundTrips(api -> api.delete("/moods/" + moods[0]), api -> api.delete("/moods/" + moods[1]), 204)).isEqualTo(1);
-        assertThat(roundTrips(api -> api.get("/users/me"), api -> api.delete("/users/me"), 204)).isEqualTo(1);
+        assertThat(RoundTrips.of(ALICE, nth, 204, (on, i) -> on.api().delete("/runs/" + runs[i]))).isEqualTo(1);
     }
 
     private long run() {
         return alice.post("/users/me/runs", "{\"distance\": 5, \"tags\": [\"easy\"]}").id();
-    }
-
-    private long mood(String date) {
-        return alice.post("/users/me/moods", "{\"description\": \"Happy\", \"date\": \"" + date + "\"}").id();
-    }
-
-    /**
-     * The round trips {@code counted} makes as Alice on a fresh connection (one pooled), after
-     * {@code first} on it; {@code first} must succeed, {@code counted} answer {@code expected}.
-     */
-    private static int roundTrips(Function<TestApi, TestResponse> first, Function<TestApi, TestResponse> counted, int expected) {
-        try (Database database = Database.open(TestDatabase.settings())) {
-            TestApi api = TestApi.over(Services.over(database), ALICE);
-            assertThat(first.apply(api).status()).isBetween(200, 299);
-            WireTrace.Captured<TestResponse> sent = WireTrace.capture(() -> counted.apply(api));
-            assertThat(sent.value().status()).isEqualTo(expected);
-            return sent.trace().roundTrips();
-        }
     }
 }
