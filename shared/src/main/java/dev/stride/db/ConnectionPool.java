@@ -21,8 +21,8 @@ import javax.sql.DataSource;
  * loads no thread, executor, proxy generator or logging API at a cold start (docs/performance.md).
  * What it keeps of the pool it replaces:
  * <ul>
- *   <li>a connection that sat idle for over {@value #IDLE_CHECK_MILLIS} ms (a frozen Lambda's
- *       always has) is checked with {@link Connection#isValid} before it is handed out, and one the
+ *   <li>a connection that sat idle for longer than {@code idleCheck} ({@link DatabaseLimits#idleCheck},
+ *       500 ms unless set: a frozen Lambda's always has) is checked with {@link Connection#isValid} before it is handed out, and one the
  *       database dropped is replaced instead of failing the request;</li>
  *   <li>a connection given back closed (an I/O error), or in a transaction, is not handed out
  *       again as it was: closed, or rolled back and put back in autocommit;</li>
@@ -38,10 +38,9 @@ import javax.sql.DataSource;
  */
 final class ConnectionPool extends DataSourceOver {
 
-    static final long IDLE_CHECK_MILLIS = 500;
-
     private final int size;
     private final long timeoutNanos;
+    private final long idleCheckNanos;
     private final int validationSeconds;
 
     // Guarded by this.
@@ -64,13 +63,14 @@ final class ConnectionPool extends DataSourceOver {
         }
     }
 
-    ConnectionPool(DataSource connections, int size, Duration timeout) {
+    ConnectionPool(DataSource connections, int size, Duration timeout, Duration idleCheck) {
         super(connections);
         if (size < 1) {
             throw new IllegalArgumentException("a pool holds at least one connection");
         }
         this.size = size;
         this.timeoutNanos = Math.max(250, timeout.toMillis()) * 1_000_000;
+        this.idleCheckNanos = idleCheck.toNanos();
         this.validationSeconds = (int) Math.max(1, Math.min(2, timeout.toSeconds()));
     }
 
@@ -105,7 +105,7 @@ final class ConnectionPool extends DataSourceOver {
             }
             if (entry == null) {
                 entry = connect(current);
-            } else if (System.nanoTime() - entry.givenBackAt > IDLE_CHECK_MILLIS * 1_000_000 && !alive(entry.connection)) {
+            } else if (System.nanoTime() - entry.givenBackAt > idleCheckNanos && !alive(entry.connection)) {
                 discard(entry);
                 continue;
             }

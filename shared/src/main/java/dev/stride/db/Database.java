@@ -58,11 +58,12 @@ public final class Database implements AutoCloseable {
      * before it fails with {@link DatabaseFailure.Kind#UNAVAILABLE}.
      */
     public static Database open(DataSource connections, int poolSize) {
-        Duration poolTimeout = connections instanceof LoginDataSource login
-                ? login.limits().poolTimeout() : Duration.ofSeconds(10);
+        DatabaseLimits limits = connections instanceof LoginDataSource login ? login.limits() : null;
+        Duration poolTimeout = limits != null ? limits.poolTimeout() : Duration.ofSeconds(10);
+        Duration idleCheck = limits != null ? limits.idleCheck() : Duration.ofMillis(DatabaseLimits.IDLE_CHECK_MILLIS);
         // One connection per Lambda instance (DB_POOL_SIZE): an instance serves one request at a
         // time, and max_connections is shared by every instance of every function.
-        Database database = new Database(new ConnectionPool(connections, poolSize, poolTimeout));
+        Database database = new Database(new ConnectionPool(connections, poolSize, poolTimeout, idleCheck));
         try {
             database.factory();
         } catch (DatabaseFailure unavailable) {

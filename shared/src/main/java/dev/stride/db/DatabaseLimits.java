@@ -17,14 +17,21 @@ import java.util.Map;
  *       statement timeout, so that the server's own cancel normally comes first;</li>
  *   <li>{@code connectTimeout}: opening a connection (TCP and login) at most this long;</li>
  *   <li>{@code idleInTransactionTimeout}: a session left inside a transaction (its function
- *       frozen or killed) is ended by the server, and its locks with it.</li>
+ *       frozen or killed) is ended by the server, and its locks with it;</li>
+ *   <li>{@code idleCheck}: a pooled connection that sat unused for longer is checked (one round
+ *       trip, {@link java.sql.Connection#isValid}) before it is handed out, so one the database or
+ *       the network dropped while the function was frozen is replaced instead of failing the
+ *       request; {@value #IDLE_CHECK_MILLIS} ms unless set ({@link #withIdleCheck}).</li>
  * </ul>
  *
  * <p>The server settings travel in the startup packet ({@code options}), so they cost no round
  * trip and hold for every statement of every connection, behind an RDS Proxy too.
  */
 public record DatabaseLimits(Duration lockTimeout, Duration statementTimeout, Duration socketTimeout,
-                             Duration connectTimeout, Duration idleInTransactionTimeout) {
+                             Duration connectTimeout, Duration idleInTransactionTimeout, Duration idleCheck) {
+
+    /** How long a pooled connection may sit unused before it is checked, unless set otherwise. */
+    public static final long IDLE_CHECK_MILLIS = 500;
 
     /** The function's timeout in seconds, as template.yaml sets it (Globals: Timeout). */
     public static final String FUNCTION_TIMEOUT_SECONDS = "FUNCTION_TIMEOUT_SECONDS";
@@ -36,6 +43,21 @@ public record DatabaseLimits(Duration lockTimeout, Duration statementTimeout, Du
         if (socketTimeout.compareTo(statementTimeout) <= 0) {
             throw new IllegalArgumentException("the socket timeout must exceed the statement timeout");
         }
+        if (idleCheck.isNegative()) {
+            throw new IllegalArgumentException("the idle check cannot be negative");
+        }
+    }
+
+    /** These limits, with idle connections checked after {@value #IDLE_CHECK_MILLIS} ms. */
+    public DatabaseLimits(Duration lockTimeout, Duration statementTimeout, Duration socketTimeout,
+                          Duration connectTimeout, Duration idleInTransactionTimeout) {
+        this(lockTimeout, statementTimeout, socketTimeout, connectTimeout, idleInTransactionTimeout,
+                Duration.ofMillis(IDLE_CHECK_MILLIS));
+    }
+
+    /** The same limits, with pooled connections checked only after sitting unused for {@code idle}. */
+    public DatabaseLimits withIdleCheck(Duration idle) {
+        return new DatabaseLimits(lockTimeout, statementTimeout, socketTimeout, connectTimeout, idleInTransactionTimeout, idle);
     }
 
     /**

@@ -11,9 +11,11 @@ import java.util.logging.SimpleFormatter;
 
 /**
  * Counts what crosses the wire between this JVM and PostgreSQL while a piece of work runs, from
- * the PostgreSQL driver's own protocol trace (java.util.logging at FINEST): every {@code Sync}
- * the driver sends ends a batch it then waits on, so Syncs are round trips; every
- * {@code Parse}/{@code Execute} is a statement. This sees BEGIN and COMMIT too, which an ORM's
+ * the PostgreSQL driver's own protocol trace (java.util.logging at FINEST). A round trip is one
+ * flight: messages sent ({@code FE=>}), then the first answer read ({@code <=BE}); so a batch
+ * ended by a {@code Sync} is one, a {@code BEGIN} the driver sends ahead of its statement in the
+ * same flight adds none, and a query in the simple protocol (what {@link java.sql.Connection#isValid}
+ * sends) is one too. Every {@code Execute} or simple query (BEGIN included) is a statement. This sees BEGIN and COMMIT too, which an ORM's
  * SQL log does not.
  *
  * <p>Tracing is slow, so it is only switched on while counting, never while timing.
@@ -55,12 +57,13 @@ public final class WireTrace {
             DRIVER.removeHandler(recorder);
             DRIVER.setUseParentHandlers(parents);
         }
-        return new Captured<>(value, new Trace(recorder.syncs, recorder.executes, List.copyOf(recorder.sql)));
+        return new Captured<>(value, new Trace(recorder.flights, recorder.executes, List.copyOf(recorder.sql)));
     }
 
     private static final class Recorder extends Handler {
-        int syncs;
+        int flights;
         int executes;
+        boolean sending;
         final List<String> sql = new ArrayList<>();
 
         Recorder() {
@@ -73,9 +76,13 @@ public final class WireTrace {
                 return;
             }
             String message = FORMAT.formatMessage(record).strip();
-            if (message.equals("FE=> Sync")) {
-                syncs++;
-            } else if (message.startsWith("FE=> Execute(")) {
+            if (message.startsWith("FE=>")) {
+                sending = true;
+            } else if (message.startsWith("<=BE") && sending) {
+                sending = false;
+                flights++;
+            }
+            if (message.startsWith("FE=> Execute(")) {
                 executes++;
             } else if (message.startsWith("FE=> Parse(")) {
                 // A statement the driver has already prepared on the server is executed without
