@@ -58,6 +58,15 @@ public final class Json {
         return JsonWriter.line(fields);
     }
 
+    /** {@code value} as a JSON string (or null) of a log line, escaped as {@link #line} escapes it, appended to {@code out}. */
+    public static StringBuilder appendLineString(StringBuilder out, String value) {
+        if (value == null) {
+            return out.append("null");
+        }
+        JsonWriter.string(out, value, true);
+        return out;
+    }
+
     /** Parses a document; {@link JsonProcessingException} for anything that is not exactly one JSON value. */
     public static JsonNode read(String json) throws JsonProcessingException {
         return Mapper.MAPPER.readTree(json);

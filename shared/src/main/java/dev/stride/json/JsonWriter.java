@@ -146,7 +146,7 @@ final class JsonWriter {
      * U+2028 and U+2029 as a backslash, {@code u} and four lower-case hex digits (the line stays
      * one line for any reader); everything else as is.
      */
-    private static void string(StringBuilder out, String s, boolean line) {
+    static void string(StringBuilder out, String s, boolean line) {
         out.append('"');
         int from = 0;
         for (int i = 0; i < s.length(); i++) {
