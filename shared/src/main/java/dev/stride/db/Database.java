@@ -7,12 +7,15 @@ import jakarta.persistence.EntityTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.eclipse.persistence.internal.databaseaccess.Accessor;
+import org.eclipse.persistence.internal.sessions.UnitOfWorkImpl;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 
 /**
@@ -134,11 +137,39 @@ public final class Database implements AutoCloseable {
     private <T> T outsideTransaction(Function<EntityManager, T> work) {
         long mark = dataSource.mark();
         EntityManager em = factory().createEntityManager();
+        Accessor held = null;
         try {
+            held = holdConnection(em);
             return work.apply(em);
         } finally {
-            close(em, mark);
+            try {
+                if (held != null) {
+                    held.decrementCallCount();
+                }
+            } finally {
+                close(em, mark);
+            }
         }
+    }
+
+    /**
+     * Makes {@code em} hold one connection until the returned accessor's call count is lowered
+     * again. Outside a transaction EclipseLink gives a pooled data source's connection back after
+     * every statement, so {@code em.unwrap(Connection.class)} has none to answer there; held, one
+     * connection serves every statement of the unit of work, EclipseLink's and {@link NativeSql}'s
+     * alike, as it does in a transaction (EclipseLink's own unwrap holds it the same way there).
+     */
+    private static Accessor holdConnection(EntityManager em) {
+        UnitOfWorkImpl unitOfWork = em.unwrap(UnitOfWorkImpl.class);
+        // The client session's own accessor: it has one from its start (exclusive-connection.is-lazy
+        // false in PersistenceUnit); a lazy one would answer the server session's, shared by all.
+        Collection<Accessor> own = unitOfWork.getParent().getAccessors();
+        if (own == null || own.size() != 1) {
+            throw new IllegalStateException("the EntityManager has no connection of its own (exclusive-connection.is-lazy)");
+        }
+        Accessor accessor = own.iterator().next();
+        accessor.incrementCallCount(unitOfWork.getParent());
+        return accessor;
     }
 
     private <T> T withRetries(Supplier<T> unitOfWork) {

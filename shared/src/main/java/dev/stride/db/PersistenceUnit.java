@@ -34,6 +34,7 @@ final class PersistenceUnit implements PersistenceUnitInfo {
             Map.entry("eclipselink.ddl-generation", "none"),
             Map.entry("eclipselink.cache.shared.default", "false"),
             Map.entry("eclipselink.jdbc.exclusive-connection.mode", "Always"),
+            Map.entry("eclipselink.jdbc.exclusive-connection.is-lazy", "false"),
             Map.entry("eclipselink.deploy-on-startup", "true"),
             Map.entry("eclipselink.logging.logger", "JavaLogger"),
             Map.entry("eclipselink.logging.level", "WARNING"),

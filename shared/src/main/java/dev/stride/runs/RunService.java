@@ -1,12 +1,12 @@
 package dev.stride.runs;
 
 import dev.stride.db.Database;
+import dev.stride.db.NativeSql;
 import dev.stride.db.SqlArray;
 import dev.stride.domain.Caller;
 import dev.stride.domain.NotFound;
 import dev.stride.domain.Patch;
 import dev.stride.domain.Precondition;
-import dev.stride.domain.Revision;
 import dev.stride.domain.UserRef;
 import dev.stride.domain.Versioned;
 import dev.stride.paging.Cursor;
@@ -16,11 +16,14 @@ import dev.stride.paging.Page;
 import dev.stride.users.Ownership;
 import dev.stride.users.User;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /** A user's runs. */
@@ -49,27 +52,28 @@ public final class RunService {
         List<String> tags = Tags.normalise(input.tags());
         DistanceUnit unit = input.unit() == null ? DistanceUnit.KM : DistanceUnit.fromCode(input.unit()).orElseThrow();
         LocalDate date = input.date() == null ? LocalDate.now(clock) : input.date();
-        String statement = INSERT.formatted(Ownership.condition(caller, owner, OWNER_SUB_PARAMETER));
+        NativeSql statement = INSERTS.computeIfAbsent(Ownership.condition(caller, owner, OWNER_SUB_PARAMETER),
+                condition -> NativeSql.of(INSERT.formatted(condition)));
         Function<EntityManager, Versioned<RunView>> work = em -> {
             // New tags first: the lock order of every writer is tags, then the run's row, its tag
             // links and its weekly totals.
             Tags.insertMissing(em, tags);
-            Query insert = em.createNativeQuery(statement)
-                    .setParameter(2, input.distance())
-                    .setParameter(3, unit.code())
-                    .setParameter(4, unit.toKm(input.distance()))
-                    .setParameter(5, date)
-                    .setParameter(6, input.durationSeconds())
-                    .setParameter(7, input.mood())
-                    .setParameter(8, input.title())
-                    .setParameter(9, input.notes())
-                    .setParameter(10, SqlArray.literal(tags));
-            return versioned(single(Ownership.bind(insert, caller, owner, OWNER_SUB_PARAMETER), "user"));
+            NativeSql.Execution insert = statement.on(em)
+                    .setDouble(2, input.distance())
+                    .setText(3, unit.code())
+                    .setDouble(4, unit.toKm(input.distance()))
+                    .setDate(5, date)
+                    .setInteger(6, input.durationSeconds())
+                    .setText(7, input.mood())
+                    .setText(8, input.title())
+                    .setText(9, input.notes())
+                    .setText(10, SqlArray.literal(tags));
+            return found(Ownership.bind(insert, caller, owner, OWNER_SUB_PARAMETER).first(RunService::versioned), "user");
         };
         return tags.isEmpty() ? database.write(work) : database.transaction(work);
     }
 
-    // The columns RunView.of(Object[]) reads (id to updated_at) of the run a write returned (`run r`).
+    // The columns RunView.of reads (id to updated_at) of the run a write returned (`run r`).
     private static final String WRITTEN_COLUMNS = "r.id, r.user_id, r.distance, r.unit, r.distance_km, r.run_date, "
             + "r.duration_seconds, r.mood, r.title, r.notes, r.created_at, r.updated_at";
 
@@ -77,8 +81,7 @@ public final class RunService {
     // ?1 and the caller's sub ?11 where it needs one), with its links to the tags named in ?10,
     // answered as the single read answers it (GET_COLUMNS). The tags exist already
     // (Tags.insertMissing, an earlier statement: this one would not see rows it inserted itself);
-    // the statement-level run_weeks trigger fires at its end. A null parameter is bound as text:
-    // CAST says what it is.
+    // the statement-level run_weeks trigger fires at its end.
     private static final String INSERT = """
             WITH owner AS (SELECT id FROM users WHERE %s),
                  run AS (INSERT INTO runs (user_id, distance, unit, distance_km, run_date, duration_seconds, mood, title, notes,
@@ -92,6 +95,8 @@ public final class RunService {
                    r.version
               FROM run r""".formatted("%s", WRITTEN_COLUMNS);
     private static final int OWNER_SUB_PARAMETER = 11;
+    // INSERT for each form of the owner condition (a user id or me, an admin or not): built once.
+    private static final Map<String, NativeSql> INSERTS = new ConcurrentHashMap<>();
 
     /**
      * The user's runs, newest first (date, then id), filtered by date range and tag: one statement,
@@ -140,13 +145,14 @@ public final class RunService {
 
     /** One statement, one round trip: the run, its owner check, its tags and its version together, in autocommit. */
     public Versioned<RunView> get(Caller caller, long runId) {
-        return database.read(em -> {
-            Query select = em.createNativeQuery(caller.admin() ? GET_ANY : GET_OWNED).setParameter(1, runId);
-            if (!caller.admin()) {
-                select.setParameter(2, caller.sub());
-            }
-            return versioned(single(select, "run"));
-        });
+        return database.read(em -> found(owned(caller.admin() ? GET_ANY : GET_OWNED, em, caller, runId).first(RunService::versioned),
+                "run"));
+    }
+
+    /** {@code statement} (a run's single read) bound to the run and, unless the caller is an admin, to the caller's sub. */
+    private static NativeSql.Execution owned(NativeSql statement, EntityManager em, Caller caller, long runId) {
+        NativeSql.Execution select = statement.on(em).setLong(1, runId);
+        return caller.admin() ? select : select.setText(2, caller.sub());
     }
 
     // The columns RunView.of(Object[]) reads, the tags' names as an array, then the version.
@@ -156,8 +162,10 @@ public final class RunService {
                    ARRAY(SELECT t.name FROM run_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.run_id = r.id),
                    r.version
               FROM runs r""";
-    private static final String GET_OWNED = GET_COLUMNS + " JOIN users u ON u.id = r.user_id WHERE r.id = ?1 AND u.owner_sub = ?2";
-    private static final String GET_ANY = GET_COLUMNS + " WHERE r.id = ?1";
+    private static final String OWNED = GET_COLUMNS + " JOIN users u ON u.id = r.user_id WHERE r.id = ?1 AND u.owner_sub = ?2";
+    private static final String ANY = GET_COLUMNS + " WHERE r.id = ?1";
+    private static final NativeSql GET_OWNED = NativeSql.of(OWNED);
+    private static final NativeSql GET_ANY = NativeSql.of(ANY);
 
     /**
      * Changes a run, if it is still in a state {@code precondition} accepts, in three round trips:
@@ -168,48 +176,52 @@ public final class RunService {
      */
     public Versioned<RunView> update(Caller caller, long runId, Patch<RunInput> patch, Precondition precondition) {
         return database.transaction(em -> {
-            Query select = em.createNativeQuery(caller.admin() ? LOCK_ANY : LOCK_OWNED).setParameter(1, runId);
-            if (!caller.admin()) {
-                select.setParameter(2, caller.sub());
-            }
-            Object[] row = single(select, "run");
-            precondition.check(revision(row));
-            RunInput current = RunView.toInput(row);
+            Locked locked = found(owned(caller.admin() ? LOCK_ANY : LOCK_OWNED, em, caller, runId).first(Locked::read), "run");
+            precondition.check(locked.run().revision());
+            RunInput current = locked.input();
             RunInput changed = patch.applyTo(current);
             List<String> tags = Tags.normalise(changed.tags());
             if (current.equals(new RunInput(changed.distance(), changed.unit(), changed.date(), changed.durationSeconds(),
                     changed.mood(), changed.title(), changed.notes(), tags))) {
-                return versioned(row);
+                return locked.run();
             }
             if (!tags.equals(current.tags())) {
                 // New tags first: the lock order of every writer (see create).
                 Tags.insertMissing(em, tags);
             }
             DistanceUnit unit = DistanceUnit.fromCode(changed.unit()).orElseThrow();
-            return versioned(single(em.createNativeQuery(UPDATE)
-                    .setParameter(1, runId)
-                    .setParameter(2, changed.distance())
-                    .setParameter(3, unit.code())
-                    .setParameter(4, unit.toKm(changed.distance()))
-                    .setParameter(5, changed.date())
-                    .setParameter(6, changed.durationSeconds())
-                    .setParameter(7, changed.mood())
-                    .setParameter(8, changed.title())
-                    .setParameter(9, changed.notes())
-                    .setParameter(10, SqlArray.literal(tags)), "run"));
+            return found(UPDATE.on(em)
+                    .setLong(1, runId)
+                    .setDouble(2, changed.distance())
+                    .setText(3, unit.code())
+                    .setDouble(4, unit.toKm(changed.distance()))
+                    .setDate(5, changed.date())
+                    .setInteger(6, changed.durationSeconds())
+                    .setText(7, changed.mood())
+                    .setText(8, changed.title())
+                    .setText(9, changed.notes())
+                    .setText(10, SqlArray.literal(tags))
+                    .first(RunService::versioned), "run");
         });
+    }
+
+    /** A run read with its row locked: as answered, and its stored values, what a PATCH is laid over. */
+    private record Locked(Versioned<RunView> run, RunInput input) {
+        static Locked read(ResultSet row) throws SQLException {
+            return new Locked(versioned(row), RunView.toInput(row));
+        }
     }
 
     // The single read's columns with the run's row locked: FOR NO KEY UPDATE does not block the
     // FOR KEY SHARE that inserting a tag link takes.
-    private static final String LOCK_OWNED = GET_OWNED + " FOR NO KEY UPDATE OF r";
-    private static final String LOCK_ANY = GET_ANY + " FOR NO KEY UPDATE";
+    private static final NativeSql LOCK_OWNED = NativeSql.of(OWNED + " FOR NO KEY UPDATE OF r");
+    private static final NativeSql LOCK_ANY = NativeSql.of(ANY + " FOR NO KEY UPDATE");
 
     // Every column written and the version raised (even when only the tags changed: they are part
     // of the run's state); the run's links made exactly the tags named in ?10, which exist already;
     // answered as the single read answers it. The run_weeks trigger fires at the statement's end
     // and changes nothing when no total changed.
-    private static final String UPDATE = """
+    private static final NativeSql UPDATE = NativeSql.of("""
             WITH run AS (UPDATE runs SET distance = ?2, unit = ?3, distance_km = ?4, run_date = ?5, duration_seconds = CAST(?6 AS integer),
                                          mood = ?7, title = ?8, notes = ?9, updated_at = now(), version = version + 1
                           WHERE id = ?1
@@ -223,7 +235,7 @@ public final class RunService {
             SELECT %s,
                    ARRAY(SELECT t.name FROM tags t WHERE t.name = ANY (CAST(?10 AS varchar[])) ORDER BY t.name),
                    r.version
-              FROM run r""".formatted(WRITTEN_COLUMNS);
+              FROM run r""".formatted(WRITTEN_COLUMNS));
 
     /** Deletes a run in one statement, one round trip (see {@link Ownership#delete}); its tag links go with it (ON DELETE CASCADE). */
     public void delete(Caller caller, long runId, Precondition precondition) {
@@ -233,20 +245,16 @@ public final class RunService {
         });
     }
 
-    /** The one row a single-row statement answers, 404 ({@code what}) when there is none. */
-    private static Object[] single(Query query, String what) {
-        List<?> rows = query.getResultList();
-        if (rows.isEmpty()) {
+    /** What a single-row statement answered, 404 ({@code what}) when it answered nothing. */
+    private static <T> T found(T row, String what) {
+        if (row == null) {
             throw new NotFound(what);
         }
-        return (Object[]) rows.get(0);
+        return row;
     }
 
-    private static Revision revision(Object[] row) {
-        return new Revision(((Number) row[0]).longValue(), ((Number) row[13]).longValue());
-    }
-
-    private static Versioned<RunView> versioned(Object[] row) {
-        return new Versioned<>(RunView.of(row), revision(row));
+    /** The run and its version from a row of the single read's columns ({@link #GET_COLUMNS}). */
+    private static Versioned<RunView> versioned(ResultSet row) throws SQLException {
+        return new Versioned<>(RunView.of(row), row.getLong(1), row.getLong(14));
     }
 }

@@ -1,8 +1,11 @@
 package dev.stride.runs;
 
 import dev.stride.domain.Rounding;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +58,35 @@ public record RunView(
                 tags,
                 toInstant(row[10]).truncatedTo(ChronoUnit.SECONDS),
                 toInstant(row[11]).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /**
+     * A run from the current row of {@code RunService}'s single read over JDBC: the same columns
+     * as {@link #of(Object[])} reads, each read as its own type.
+     */
+    static RunView of(ResultSet row) throws SQLException {
+        double distance = row.getDouble(3);
+        double distanceKm = row.getDouble(5);
+        Integer duration = duration(row);
+        Double pace = duration == null ? null : Rounding.round(duration / distanceKm, 1);
+        return new RunView(row.getLong(1), row.getLong(2),
+                Rounding.round(distance, 3), row.getString(4), Rounding.round(distanceKm, 3),
+                row.getObject(6, LocalDate.class), duration, pace,
+                row.getString(8), row.getString(9), row.getString(10),
+                tagNames(row.getArray(13)),
+                row.getObject(11, OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.SECONDS),
+                row.getObject(12, OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The stored values of the current row {@link #of(ResultSet)} reads, as input: what a PATCH is laid over. */
+    static RunInput toInput(ResultSet row) throws SQLException {
+        return new RunInput(row.getDouble(3), row.getString(4), row.getObject(6, LocalDate.class), duration(row),
+                row.getString(8), row.getString(9), row.getString(10), tagNames(row.getArray(13)));
+    }
+
+    private static Integer duration(ResultSet row) throws SQLException {
+        int seconds = row.getInt(7);
+        return row.wasNull() ? null : seconds;
     }
 
     /** The tags' names from the row's array, sorted. */

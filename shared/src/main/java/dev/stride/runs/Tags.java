@@ -1,5 +1,6 @@
 package dev.stride.runs;
 
+import dev.stride.db.NativeSql;
 import dev.stride.db.SqlArray;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;
@@ -29,13 +30,13 @@ public final class Tags {
     // Every name in one statement, in name order (the order the names come in: sorted), the order
     // in which concurrent writers lock new tags. A name another request is inserting at once is
     // waited for and then skipped if that request commits: the next statement sees its row.
-    private static final String INSERT_MISSING =
-            "INSERT INTO tags (name) SELECT unnest(CAST(?1 AS varchar[])) ON CONFLICT (name) DO NOTHING";
+    private static final NativeSql INSERT_MISSING =
+            NativeSql.of("INSERT INTO tags (name) SELECT unnest(CAST(?1 AS varchar[])) ON CONFLICT (name) DO NOTHING");
 
     /** Creates the tags with these names (sorted, as {@link #normalise(Collection)} gives them) that do not exist yet. */
     static void insertMissing(EntityManager em, List<String> names) {
         if (!names.isEmpty()) {
-            em.createNativeQuery(INSERT_MISSING).setParameter(1, SqlArray.literal(names)).executeUpdate();
+            INSERT_MISSING.on(em).setText(1, SqlArray.literal(names)).update();
         }
     }
 }

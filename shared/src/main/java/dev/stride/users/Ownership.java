@@ -1,5 +1,6 @@
 package dev.stride.users;
 
+import dev.stride.db.NativeSql;
 import dev.stride.db.SqlArray;
 import dev.stride.domain.Caller;
 import dev.stride.domain.NotFound;
@@ -12,7 +13,9 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Table;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who may touch which user's data: a caller reaches their own profile, an admin every profile.
@@ -87,6 +90,16 @@ public final class Ownership {
         };
     }
 
+    /** Binds the parameters of {@link #condition} in {@code statement}. */
+    public static NativeSql.Execution bind(NativeSql.Execution statement, Caller caller, UserRef ref, int subParameter) {
+        return switch (ref) {
+            case UserRef.Me me -> statement.setText(1, caller.sub());
+            case UserRef.Id id -> caller.admin()
+                    ? statement.setLong(1, id.value())
+                    : statement.setLong(1, id.value()).setText(subParameter, caller.sub());
+        };
+    }
+
     // One statement deletes a row if its version is accepted: `target` finds and locks the row (its
     // owner checked; a concurrent change is waited for and its version seen), `gone` deletes it when
     // ?2 (the accepted "id:version" pairs) is null or holds it. No row: 404; a row not deleted: 412.
@@ -109,36 +122,50 @@ public final class Ownership {
      */
     public static void delete(EntityManager em, Caller caller, Class<? extends UserOwned> type, long id, Precondition precondition) {
         String table = type.getAnnotation(Table.class).name();
-        String target = (caller.admin() ? TARGET_ANY : TARGET_OWNED).formatted(table);
-        delete(em, DELETE.formatted(target, table), id, caller.admin() ? null : caller.sub(), precondition,
-                em.getMetamodel().entity(type).getName().toLowerCase(Locale.ROOT));
+        NativeSql.Execution delete = deleteStatement(caller.admin() ? TARGET_ANY : TARGET_OWNED, table).on(em).setLong(1, id);
+        if (!caller.admin()) {
+            delete.setText(3, caller.sub());
+        }
+        if (!delete(delete, precondition)) {
+            throw new NotFound(em.getMetamodel().entity(type).getName().toLowerCase(Locale.ROOT));
+        }
     }
 
     /** Deletes the user {@code ref} names in one statement, as {@link #delete(EntityManager, Caller, Class, long, Precondition)} does a run. */
     public static void delete(EntityManager em, Caller caller, UserRef ref, Precondition precondition) {
-        switch (ref) {
-            case UserRef.Me me -> delete(em, DELETE.formatted(TARGET_MY_PROFILE, "users"), caller.sub(), null, precondition, "user");
-            case UserRef.Id id when caller.admin() ->
-                    delete(em, DELETE.formatted(TARGET_ANY.formatted("users"), "users"), id.value(), null, precondition, "user");
-            case UserRef.Id id -> delete(em, DELETE.formatted(TARGET_PROFILE, "users"), id.value(), caller.sub(), precondition, "user");
+        NativeSql.Execution delete = switch (ref) {
+            case UserRef.Me me -> deleteStatement(TARGET_MY_PROFILE, "users").on(em).setText(1, caller.sub());
+            case UserRef.Id id when caller.admin() -> deleteStatement(TARGET_ANY, "users").on(em).setLong(1, id.value());
+            case UserRef.Id id -> deleteStatement(TARGET_PROFILE, "users").on(em).setLong(1, id.value()).setText(3, caller.sub());
+        };
+        if (!delete(delete, precondition)) {
+            throw new NotFound("user");
         }
     }
 
-    private static void delete(EntityManager em, String sql, Object key, String sub, Precondition precondition, String what) {
+    // DELETE for each target and table: built once.
+    private static final Map<DeleteOf, NativeSql> DELETES = new ConcurrentHashMap<>();
+
+    private record DeleteOf(String target, String table) {
+    }
+
+    private static NativeSql deleteStatement(String target, String table) {
+        return DELETES.computeIfAbsent(new DeleteOf(target, table),
+                key -> NativeSql.of(DELETE.formatted(key.target().formatted(key.table()), key.table())));
+    }
+
+    /** Runs a bound {@link #DELETE}: false when it found no row; 412 when it found one the precondition does not accept. */
+    private static boolean delete(NativeSql.Execution delete, Precondition precondition) {
         Set<Revision> accepted = precondition.accepted();
-        Query delete = em.createNativeQuery(sql)
-                .setParameter(1, key)
-                .setParameter(2, accepted == null ? null
-                        : SqlArray.literal(accepted.stream().map(revision -> revision.id() + ":" + revision.version()).toList()));
-        if (sub != null) {
-            delete.setParameter(3, sub);
+        Long deleted = delete.setText(2, accepted == null ? null
+                        : SqlArray.literal(accepted.stream().map(revision -> revision.id() + ":" + revision.version()).toList()))
+                .first(row -> row.getLong(2));
+        if (deleted == null) {
+            return false;
         }
-        List<?> rows = delete.getResultList();
-        if (rows.isEmpty()) {
-            throw new NotFound(what);
-        }
-        if (((Number) ((Object[]) rows.get(0))[1]).longValue() == 0) {
+        if (deleted == 0) {
             throw new PreconditionFailed();
         }
+        return true;
     }
 }
