@@ -14,6 +14,10 @@ import dev.stride.functions.runs.GetRunHandler;
 import dev.stride.functions.runs.ListRunsHandler;
 import dev.stride.functions.runs.UpdateRunHandler;
 import dev.stride.instance.Services;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -45,6 +49,7 @@ public final class Api implements AutoCloseable {
 
     public Api(Fixture fixture) throws SQLException {
         this.fixture = fixture;
+        lambdaStdout();
         Env.use(fixture.functionEnvironment());
         get = new GetRunHandler();
         list = new ListRunsHandler();
@@ -54,6 +59,18 @@ public final class Api implements AutoCloseable {
         dashboard = new GetDashboardHandler();
         floor = new JdbcFloor(fixture.connect());
         requests = new Requests(fixture);
+    }
+
+    /**
+     * Points System.out at the process's own stdout, as a Lambda function's is: a pipe that another
+     * process (Lambda's runtime; here the JMH host, which drains the fork's stdout into a file)
+     * reads. Inside a JMH fork System.out is JMH's link to its host instead, where every write is
+     * a serialized frame sent over a socket: the handlers write one metrics line per request, and
+     * that link made each cost tens of µs more than a pipe does (docs/performance.md).
+     */
+    private static void lambdaStdout() {
+        System.setOut(new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 8192), true,
+                System.out.charset()));
     }
 
     public static APIGatewayV2HTTPResponse call(ApiHandler handler, APIGatewayV2HTTPEvent event, int expected) {
