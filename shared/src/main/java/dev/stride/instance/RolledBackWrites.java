@@ -64,6 +64,11 @@ public final class RolledBackWrites implements TransactionHook {
         return caller;
     }
 
+    /** The id of the caller's profile (inside a request run with one). */
+    public long userId() {
+        return userId;
+    }
+
     public long runId() {
         return runId;
     }
