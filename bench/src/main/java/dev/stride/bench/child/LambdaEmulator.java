@@ -64,18 +64,18 @@ public final class LambdaEmulator {
                 options.get("sub"), options.get("body"));
         Context context = BenchContext.INSTANCE;
         int requests = Integer.parseInt(options.getOrDefault("requests", "1"));
-        ThreadStat before = requests > 1 ? ThreadStat.now() : null;
+        ThreadStat before = requests > 1 ? ThreadStat.before() : null;
         long idle = Long.parseLong(options.getOrDefault("idle", "0"));
         if (idle > 0) {
             Thread.sleep(idle);
             // The idle is not the request's: what the scheduler and the socket did in it is not counted.
-            before = before != null ? ThreadStat.now() : null;
+            before = before != null ? ThreadStat.before() : null;
         }
         // Printed after the request, so that the timed span holds no write to stdout.
         long ready = System.nanoTime();
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
         long first = System.nanoTime();
-        ThreadStat afterFirst = before != null ? ThreadStat.now() : null;
+        ThreadStat afterFirst = before != null ? ThreadStat.after() : null;
         report("ready", ready);
         report("first", first);
         System.out.println("@bench status " + response.getStatusCode());
@@ -157,11 +157,11 @@ public final class LambdaEmulator {
                                  ThreadStat before, ThreadStat after) throws IOException {
         reportRequest(1, firstNanos, before, after, "");
         for (int i = 2; i <= count; i++) {
-            before = ThreadStat.now();
+            before = ThreadStat.before();
             long start = System.nanoTime();
             int status = handler.handleRequest(event, context).getStatusCode();
             long end = System.nanoTime();
-            after = ThreadStat.now();
+            after = ThreadStat.after();
             reportRequest(i, end - start, before, after, " " + status);
         }
     }
@@ -172,13 +172,32 @@ public final class LambdaEmulator {
     }
 
     /**
-     * The calling thread's CPU time, its time waiting in the run queue (both from the scheduler,
-     * /proc/thread-self/schedstat) and how often it gave up the CPU to wait (voluntary context
-     * switches: a socket read, a sleep).
+     * The calling thread's CPU time (its CPU clock: schedstat's figure is only brought up to date
+     * when the thread leaves the CPU or at a scheduler tick, which misses what the thread ran since),
+     * its time waiting in the run queue (/proc/thread-self/schedstat: added each time it gets the
+     * CPU back) and how often it gave up the CPU to wait (voluntary context switches: a socket
+     * read, a sleep).
      */
     private record ThreadStat(long cpuNanos, long runQueueNanos, long blocks) {
 
-        static ThreadStat now() throws IOException {
+        // Loaded when first read, before the first request (and only in a child asked for requests).
+        private static final java.lang.management.ThreadMXBean THREADS =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+
+        /** Before a request: the CPU clock last, so that reading the files is not in the request's CPU time. */
+        static ThreadStat before() throws IOException {
+            long[] scheduler = scheduler();
+            return new ThreadStat(THREADS.getCurrentThreadCpuTime(), scheduler[0], scheduler[1]);
+        }
+
+        /** After a request: the CPU clock first. */
+        static ThreadStat after() throws IOException {
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            long[] scheduler = scheduler();
+            return new ThreadStat(cpu, scheduler[0], scheduler[1]);
+        }
+
+        private static long[] scheduler() throws IOException {
             String[] sched = Files.readString(Path.of("/proc/thread-self/schedstat")).strip().split(" ");
             long blocks = -1;
             for (String line : Files.readAllLines(Path.of("/proc/thread-self/status"))) {
@@ -186,7 +205,7 @@ public final class LambdaEmulator {
                     blocks = Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
                 }
             }
-            return new ThreadStat(Long.parseLong(sched[0]), Long.parseLong(sched[1]), blocks);
+            return new long[] {Long.parseLong(sched[1]), blocks};
         }
     }
 
