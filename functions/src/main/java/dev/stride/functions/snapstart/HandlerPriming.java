@@ -39,9 +39,10 @@ import java.util.Map;
  * before it commits ({@link RolledBackWrites}): a read answers 200 with that profile, run, mood,
  * list or dashboard in full, a create 201, a PATCH 200, a DELETE 204, so that the first real
  * request finds its statements prepared, its classes loaded and (after several rounds) its code
- * compiled. Every read also runs as the caller {@value #CALLER}, which no Cognito user is (their
- * subs are UUIDs) and which has no profile, outside any transaction, as a real read runs (in
- * autocommit): 404 or an empty list. So do the admin list of profiles and a cursor Stride did
+ * compiled. Every read and write (but a profile's create and a keyed request) also runs as the
+ * caller {@value #CALLER}, which no Cognito user is (their subs are UUIDs) and which has no
+ * profile, outside any transaction, as a real read or single-statement write runs (in
+ * autocommit): 404 or an empty list, nothing written. So do the admin list of profiles and a cursor Stride did
  * not issue (400). A user's data is asked for by {@code me} and by the profile's id, and a
  * create with an Idempotency-Key and without: each is a path of its own.
  */
@@ -82,6 +83,7 @@ public final class HandlerPriming implements Primer {
     // With a date and a title, as a real run has: parsing them is part of the path.
     private static final String RUN = "{\"distance\": 5.2, \"unit\": \"km\", \"date\": \"2026-01-01\", \"durationSeconds\": 1800,"
             + " \"title\": \"Priming\", \"tags\": [\"easy\"]}";
+    private static final String RUN_WITHOUT_TAGS = "{\"distance\": 5.2, \"unit\": \"km\", \"date\": \"2026-01-01\"}";
     private static final String MOOD = "{\"description\": \"Happy\", \"date\": \"2026-01-01\", \"energy\": 4}";
 
     @Override
@@ -90,7 +92,10 @@ public final class HandlerPriming implements Primer {
         List<Integer> statuses = new ArrayList<>();
         for (Request request : requests(writes)) {
             if (handler == null || request.handler().equals(handler)) {
-                if (request.profile() == null || request.method().equals("GET")) {
+                // As a caller without a profile, outside any transaction (a write's hook would make
+                // it one), as a real read or single-statement write runs: 404, nothing written. Not a
+                // profile's create (it would write one) nor a keyed request (it records its answer).
+                if (request.profile() != Profile.NONE_YET && request.headers().isEmpty()) {
                     statuses.add(send(request, services, CALLER));
                 }
                 if (request.profile() != null) {
@@ -154,6 +159,8 @@ public final class HandlerPriming implements Primer {
                         .as(Profile.ALREADY_THERE, keyed),
                 // Without an Idempotency-Key too: a create without one records nothing.
                 new Request(CREATE_RUN, "POST", "/users/{id}/runs", byId, "", RUN),
+                // Without tags, a create is one statement in autocommit, not a transaction.
+                new Request(CREATE_RUN, "POST", "/users/{id}/runs", me, "", RUN_WITHOUT_TAGS).as(null, Map.of()),
                 new Request(CREATE_MOOD, "POST", "/users/{id}/moods", me, "", MOOD)
                         .as(Profile.ALREADY_THERE, keyed),
                 new Request(CREATE_MOOD, "POST", "/users/{id}/moods", byId, "", MOOD),
