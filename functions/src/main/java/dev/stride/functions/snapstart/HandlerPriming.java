@@ -42,9 +42,9 @@ import java.util.Map;
  * compiled. Every read and write (but a profile's create and a keyed request) also runs as the
  * caller {@value #CALLER}, which no Cognito user is (their subs are UUIDs) and which has no
  * profile, outside any transaction, as a real read or single-statement write runs (in
- * autocommit): 404 or an empty list, nothing written. So do the admin list of profiles and a cursor Stride did
- * not issue (400). A user's data is asked for by {@code me} and by the profile's id, and a
- * create with an Idempotency-Key and without: each is a path of its own.
+ * autocommit): 404 or an empty list, nothing written. So do the admin list of profiles and a
+ * cursor Stride did not issue (400). A user's data is asked for by {@code me} and by the
+ * profile's id, and a create with an Idempotency-Key and without: each is a path of its own.
  */
 public final class HandlerPriming implements Primer {
 
