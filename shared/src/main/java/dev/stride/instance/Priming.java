@@ -2,9 +2,12 @@ package dev.stride.instance;
 
 import dev.stride.observability.Invocation;
 import dev.stride.observability.Log;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * Runs the request path before the SnapStart snapshot, so that the snapshot already holds what the
@@ -47,6 +50,32 @@ public final class Priming {
      */
     public static List<Integer> prime(Services services, String handler, int rounds) {
         long started = System.nanoTime();
+        List<Integer> statuses = rounds(services, handler, rounds);
+        LOG.info("primed the request path {} time(s) in {} ms: {}", rounds, (System.nanoTime() - started) / 1_000_000, statuses);
+        return statuses;
+    }
+
+    /**
+     * The paths of the function's own handler, {@code rounds} times, then in batches of
+     * {@code batch} rounds until a batch leaves the JIT nothing new to compile ({@code jit}: see
+     * {@link JitSettling#thisJvm()}) or until {@code cap} has passed since those rounds: the
+     * statuses of the last round. Before a SnapStart snapshot: what real requests would otherwise
+     * run interpreted until C1 compiles it.
+     */
+    public static List<Integer> primeUntilSettled(Services services, String handler, int rounds, int batch, Duration cap,
+                                                  LongSupplier jit) {
+        long started = System.nanoTime();
+        rounds(services, handler, rounds);
+        AtomicReference<List<Integer>> last = new AtomicReference<>(List.of());
+        JitSettling.Settled settled = JitSettling.run(() -> last.set(rounds(services, handler, batch)), jit, cap,
+                System::nanoTime);
+        LOG.info("primed the request path {} time(s) and {} batch(es) of {} until the JIT {} in {} ms: {}", rounds,
+                settled.batches(), batch, settled.settled() ? "compiled nothing new" : "reached the cap",
+                (System.nanoTime() - started) / 1_000_000, last.get());
+        return last.get();
+    }
+
+    private static List<Integer> rounds(Services services, String handler, int rounds) {
         List<Integer> statuses = List.of();
         for (int round = 0; round < rounds; round++) {
             statuses = new ArrayList<>();
@@ -59,7 +88,6 @@ public final class Priming {
                 }
             }
         }
-        LOG.info("primed the request path {} time(s) in {} ms: {}", rounds, (System.nanoTime() - started) / 1_000_000, statuses);
         return statuses;
     }
 }

@@ -25,15 +25,18 @@ public final class RolledBackWrites implements TransactionHook {
 
     // The profile, a run with a tag of its own (named after the caller: no other instance waits on
     // it) and a mood, with ids given (OVERRIDING SYSTEM VALUE: the columns are identities), in one
-    // statement. The tag, because a real run has tags: reading them is part of its path.
+    // statement. The tag, and every optional column filled, because a real run or mood has them:
+    // reading them, and a PATCH checking them again (a duration's bounds), is part of its path;
+    // without a duration, a real PATCH of a run met that check, and a class, for the first time.
     private static final String SEED = """
             WITH profile AS (
                    INSERT INTO users (id, owner_sub, username, email, created_at, updated_at) OVERRIDING SYSTEM VALUE
                    VALUES (?1, ?2, 'Priming', ?2 || '@priming.invalid', now(), now())
                    RETURNING id),
                  run AS (
-                   INSERT INTO runs (id, user_id, distance, unit, distance_km, run_date, created_at, updated_at) OVERRIDING SYSTEM VALUE
-                   SELECT ?3, id, 5, 'km', 5, current_date, now(), now() FROM profile
+                   INSERT INTO runs (id, user_id, distance, unit, distance_km, run_date, duration_seconds, mood, title, notes,
+                                     created_at, updated_at) OVERRIDING SYSTEM VALUE
+                   SELECT ?3, id, 5, 'km', 5, current_date, 1800, 'Fine', 'Priming', 'Priming', now(), now() FROM profile
                    RETURNING id),
                  tag AS (
                    INSERT INTO tags (name) VALUES (right(?2, 30))
@@ -41,8 +44,9 @@ public final class RolledBackWrites implements TransactionHook {
                  run_tag AS (
                    INSERT INTO run_tags (run_id, tag_id) SELECT run.id, tag.id FROM run, tag),
                  mood AS (
-                   INSERT INTO moods (id, user_id, description, mood_date, created_at, updated_at) OVERRIDING SYSTEM VALUE
-                   SELECT ?4, id, 'Priming', current_date, now(), now() FROM profile)
+                   INSERT INTO moods (id, user_id, description, mood_date, positivity, stress, energy, calmness, motivation, note,
+                                      created_at, updated_at) OVERRIDING SYSTEM VALUE
+                   SELECT ?4, id, 'Priming', current_date, 3, 3, 3, 3, 3, 'Priming', now(), now() FROM profile)
             SELECT id FROM profile""";
 
     private final String caller;
@@ -62,6 +66,11 @@ public final class RolledBackWrites implements TransactionHook {
     /** The caller whose profile the writes reach: pass it as the request's {@code sub}. */
     public String caller() {
         return caller;
+    }
+
+    /** The id of the caller's profile (inside a request run with one). */
+    public long userId() {
+        return userId;
     }
 
     public long runId() {

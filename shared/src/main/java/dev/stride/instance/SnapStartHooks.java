@@ -2,6 +2,7 @@ package dev.stride.instance;
 
 import dev.stride.Env;
 import dev.stride.db.LoginSource;
+import java.time.Duration;
 import org.crac.Context;
 import org.crac.Resource;
 
@@ -11,9 +12,9 @@ import org.crac.Resource;
  *
  * <ul>
  *   <li>Before the snapshot: prime the function's own paths (see {@link Priming}; init has
- *       already done so once), so the snapshot holds a bootstrapped persistence unit and loaded,
- *       initialised request-path classes; then close the pooled connection, which no restored
- *       copy could use.</li>
+ *       already done so once) until the JIT has compiled them, so the snapshot holds a
+ *       bootstrapped persistence unit, loaded and initialised request-path classes and their
+ *       compiled code; then close the pooled connection, which no restored copy could use.</li>
  *   <li>After a restore: drop logins that may have gone stale with the snapshot (an IAM token),
  *       close anything pooled again and open a fresh connection, before the first request.</li>
  * </ul>
@@ -21,11 +22,24 @@ import org.crac.Resource;
 public final class SnapStartHooks implements Resource {
 
     /**
-     * How often the function's own path is primed before the snapshot: enough for C1 (Lambda's
-     * java21 runs C1 only) to compile it, a method being compiled after about 200 calls; the
-     * snapshot keeps the compiled code. Measured in docs/performance.md: once was not enough.
+     * How often the function's own path is primed before the snapshot, first: enough for C1
+     * (Lambda's java21 runs C1 only) to compile most of it, a method being compiled after about
+     * 200 calls; the snapshot keeps the compiled code. Measured in docs/performance.md: once was
+     * not enough.
      */
     static final int ROUNDS = 1000;
+
+    /**
+     * Then batches of this many rounds until one leaves the JIT nothing new to compile: after the
+     * first 1 000, real requests still compiled about a hundred methods (docs/performance.md).
+     */
+    static final int SETTLE_BATCH = 256;
+
+    /**
+     * At most this long for those batches: Lambda counts the before-checkpoint hook toward the
+     * init's limit (with SnapStart, 130 s or the function's timeout, whichever is longer).
+     */
+    static final Duration SETTLE_CAP = Duration.ofSeconds(20);
 
     /**
      * How often after a restore, on the new connection: pgjdbc prepares a statement on the server
@@ -60,12 +74,17 @@ public final class SnapStartHooks implements Resource {
     }
 
     /**
-     * Primes the function's own path {@value #ROUNDS} times (every handler's once, where the
-     * handler is not known), then closes the pooled connection: a snapshot must not carry one.
+     * Primes the function's own path {@value #ROUNDS} times, then until the JIT compiles nothing
+     * new (at most {@link #SETTLE_CAP} more; every handler's path once where the handler is not
+     * known), then closes the pooled connection: a snapshot must not carry one.
      */
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        Priming.prime(services, handler, handler == null ? 1 : ROUNDS);
+        if (handler == null) {
+            Priming.prime(services);
+        } else {
+            Priming.primeUntilSettled(services, handler, ROUNDS, SETTLE_BATCH, SETTLE_CAP, JitSettling.thisJvm());
+        }
         services.database().evictConnections();
     }
 

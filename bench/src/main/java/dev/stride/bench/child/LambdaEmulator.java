@@ -21,7 +21,10 @@ import java.util.Map;
  * <p>Arguments are {@code key=value}: {@code handler}, {@code method}, {@code route},
  * {@code path.NAME}, {@code sub}, {@code body}, and optionally {@code prime=true} (run the
  * SnapStart hooks between init and the first invoke), {@code stop-after-first=true}, {@code warm=N} (N more invocations after the
- * second, then report memory).
+ * second, then report memory), {@code idle=MS} (sleep that long once the event is ready, before the
+ * first request: the floor's first call after the same idle is its companion) and {@code requests=N}
+ * (N requests in all, each reported as {@code request-I} with its wall time, the thread's CPU time,
+ * its wait in the run queue and how often it blocked; before {@code stop-after-first} stops).
  *
  * <p>Output lines start with {@code @bench }; anything else on stdout is the handler's own.
  */
@@ -60,10 +63,25 @@ public final class LambdaEmulator {
         APIGatewayV2HTTPEvent event = Events.of(options.get("method"), options.get("route"), path, Map.of(),
                 options.get("sub"), options.get("body"));
         Context context = BenchContext.INSTANCE;
-        report("ready", System.nanoTime());
+        int requests = Integer.parseInt(options.getOrDefault("requests", "1"));
+        ThreadStat before = requests > 1 ? ThreadStat.before() : null;
+        long idle = Long.parseLong(options.getOrDefault("idle", "0"));
+        if (idle > 0) {
+            Thread.sleep(idle);
+            // The idle is not the request's: what the scheduler and the socket did in it is not counted.
+            before = before != null ? ThreadStat.before() : null;
+        }
+        // Printed after the request, so that the timed span holds no write to stdout.
+        long ready = System.nanoTime();
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
-        report("first", System.nanoTime());
+        long first = System.nanoTime();
+        ThreadStat afterFirst = before != null ? ThreadStat.after() : null;
+        report("ready", ready);
+        report("first", first);
         System.out.println("@bench status " + response.getStatusCode());
+        if (before != null) {
+            requests(handler, event, context, requests, first - ready, before, afterFirst);
+        }
         if (options.containsKey("stop-after-first")) {
             // Counting the classes loaded up to the first response: nothing after it.
             System.out.flush();
@@ -126,6 +144,69 @@ public final class LambdaEmulator {
         report("checkpoint", System.nanoTime());
         after.invoke(hooks, (Object) null);
         return true;
+    }
+
+    /**
+     * The first request (already served, in {@code firstNanos}, between {@code before} and
+     * {@code after}) and {@code count - 1} more of the same event, each reported as
+     * {@code request-INDEX WALL_NS CPU_NS RUNQUEUE_NS BLOCKS [STATUS]}: what a request cost the
+     * thread, against what it waited for.
+     */
+    private static void requests(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                 APIGatewayV2HTTPEvent event, Context context, int count, long firstNanos,
+                                 ThreadStat before, ThreadStat after) throws IOException {
+        reportRequest(1, firstNanos, before, after, "");
+        for (int i = 2; i <= count; i++) {
+            before = ThreadStat.before();
+            long start = System.nanoTime();
+            int status = handler.handleRequest(event, context).getStatusCode();
+            long end = System.nanoTime();
+            after = ThreadStat.after();
+            reportRequest(i, end - start, before, after, " " + status);
+        }
+    }
+
+    private static void reportRequest(int index, long wallNanos, ThreadStat before, ThreadStat after, String status) {
+        System.out.println("@bench request-" + index + " " + wallNanos + " " + (after.cpuNanos() - before.cpuNanos()) + " "
+                + (after.runQueueNanos() - before.runQueueNanos()) + " " + (after.blocks() - before.blocks()) + status);
+    }
+
+    /**
+     * The calling thread's CPU time (its CPU clock: schedstat's figure is only brought up to date
+     * when the thread leaves the CPU or at a scheduler tick, which misses what the thread ran since),
+     * its time waiting in the run queue (/proc/thread-self/schedstat: added each time it gets the
+     * CPU back) and how often it gave up the CPU to wait (voluntary context switches: a socket
+     * read, a sleep).
+     */
+    private record ThreadStat(long cpuNanos, long runQueueNanos, long blocks) {
+
+        // Loaded when first read, before the first request (and only in a child asked for requests).
+        private static final java.lang.management.ThreadMXBean THREADS =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+
+        /** Before a request: the CPU clock last, so that reading the files is not in the request's CPU time. */
+        static ThreadStat before() throws IOException {
+            long[] scheduler = scheduler();
+            return new ThreadStat(THREADS.getCurrentThreadCpuTime(), scheduler[0], scheduler[1]);
+        }
+
+        /** After a request: the CPU clock first. */
+        static ThreadStat after() throws IOException {
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            long[] scheduler = scheduler();
+            return new ThreadStat(cpu, scheduler[0], scheduler[1]);
+        }
+
+        private static long[] scheduler() throws IOException {
+            String[] sched = Files.readString(Path.of("/proc/thread-self/schedstat")).strip().split(" ");
+            long blocks = -1;
+            for (String line : Files.readAllLines(Path.of("/proc/thread-self/status"))) {
+                if (line.startsWith("voluntary_ctxt_switches:")) {
+                    blocks = Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+                }
+            }
+            return new long[] {Long.parseLong(sched[1]), blocks};
+        }
     }
 
     /** Heap in use after a full collection, heap committed, and the process's resident memory. */

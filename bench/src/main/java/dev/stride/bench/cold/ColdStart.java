@@ -285,22 +285,37 @@ public final class ColdStart {
                 + " class counts exclude the JDK's management classes loaded to count them");
     }
 
-    /** Classes loaded from spawn to first response, by where they came from (jar, JDK, CDS archive, generated). */
-    /** One more fresh JVM of the variant's handler, logging class loading: how many classes reach the first response. */
     /**
-     * The first invoke of {@code handlerClass} in a fresh JVM, as deployed, in ms: the function
-     * primes its own path at init (its {@code _HANDLER}), so this is the first real request after
-     * priming. {@code event}: the emulator's event arguments (method, route, path.*, sub, body).
+     * One request as the child timed it: wall time, the thread's CPU time, its wait in the run
+     * queue, and how often it blocked (voluntary context switches: a round trip's socket read is one).
      */
-    /** ms of the first invoke after priming, and of SnapStart's after-restore hook before it (0 without). */
-    public record AfterPriming(double firstInvokeMs, double restoreMs) {
+    public record Request(double wallMs, double cpuMs, double runQueueMs, long blocks) {
     }
+
+    /**
+     * The first invoke after priming (ms), SnapStart's before-checkpoint and after-restore hooks before it (0 without),
+     * and the first {@link #REQUESTS} requests of the instance, the first one included.
+     */
+    public record AfterPriming(double firstInvokeMs, double checkpointMs, double restoreMs, List<Request> requests) {
+    }
+
+    /** Requests the primed child serves and reports one by one: how far the first is from the ones after it. */
+    public static final int REQUESTS = 20;
+
+    /**
+     * How long the primed child sleeps before its first request: a restored instance's first
+     * request does not come the instant its hook returns, and a request after an idle pays for
+     * waking up (the scheduler, the database's backend, cold caches), which a warm p50 of calls in
+     * a loop does not. The floor's first call after the same idle is reported beside it.
+     */
+    public static final int IDLE_MILLIS = 50;
 
     /**
      * The first response after priming, in a fresh JVM as deployed: priming at init (one round,
      * as on-demand init does), or with {@code snapshot} also SnapStart's hooks (before the
      * snapshot: the function's path primed for the JIT; after the restore: a fresh connection,
-     * warmed by the path 5 times), whose after-restore part is timed on its own.
+     * warmed by the path), whose after-restore part is timed on its own. The child then idles
+     * {@value #IDLE_MILLIS} ms and serves {@value #REQUESTS} requests of the same event.
      */
     public AfterPriming firstInvokeAfterPriming(Variant deployed, String handlerClass, List<String> event, int expected,
                                           boolean snapshot) throws IOException, InterruptedException {
@@ -310,6 +325,8 @@ public final class ColdStart {
         if (snapshot) {
             args.add("prime=true");
         }
+        args.add("idle=" + IDLE_MILLIS);
+        args.add("requests=" + REQUESTS);
         args.add("stop-after-first=true");
         Child.Output out = Child.run(lambda.handlerClasspath(), Variant.forSide(deployed.flags(), "handler"), EMULATOR, args,
                 environment(deployed, handlerClass), log);
@@ -320,12 +337,20 @@ public final class ColdStart {
         if (snapshot && !(out.has("prime") && out.nanos("prime") > 0)) {
             throw new IllegalStateException(handlerClass + ": the SnapStart hooks did not run; see " + log);
         }
+        List<Request> requests = new ArrayList<>();
+        for (int i = 1; out.has("request-" + i); i++) {
+            String[] parts = out.lines().get("request-" + i).split(" ");
+            requests.add(new Request(Long.parseLong(parts[0]) / 1e6, Long.parseLong(parts[1]) / 1e6,
+                    Long.parseLong(parts[2]) / 1e6, Long.parseLong(parts[3])));
+        }
         // From the moment the event and the context are ready (built after init and the hooks,
         // untimed) to the response: the request itself, as the floor's warm p50 times it.
         return new AfterPriming(ms(out.nanos("first") - out.nanos("ready")),
-                snapshot ? ms(out.nanos("prime") - out.nanos("checkpoint")) : 0);
+                snapshot ? ms(out.nanos("checkpoint") - out.nanos("init")) : 0,
+                snapshot ? ms(out.nanos("prime") - out.nanos("checkpoint")) : 0, requests);
     }
 
+    /** One more fresh JVM of the variant's handler, logging class loading: how many classes reach the first response. */
     private long classesLoaded(Variant variant) throws IOException, InterruptedException {
         LambdaPackage lambda = variant.lambda() != null ? variant.lambda() : this.lambda;
         Path classLog = work.resolve("classes-" + variant.name().replaceAll("[^A-Za-z0-9.-]", "_") + ".log");
@@ -341,6 +366,7 @@ public final class ColdStart {
         }
     }
 
+    /** Classes loaded from spawn to first response, by where they came from (jar, JDK, CDS archive, generated). */
     public Map<String, Map<String, Long>> classOrigins(Variant deployed) throws IOException, InterruptedException {
         Map<String, Map<String, Long>> result = new LinkedHashMap<>();
         for (boolean handler : new boolean[] {true, false}) {

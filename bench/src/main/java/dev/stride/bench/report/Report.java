@@ -59,7 +59,9 @@ public final class Report {
         if (r.primedFirstInvoke != null) {
             for (var row : r.primedFirstInvoke) {
                 r.targets.add(new Results.Target("first " + row.operation() + " after SnapStart's priming ≤ 2× the floor's warm p50 (issue 13)",
-                        times(row.ratio()) + " (" + ms(row.firstInvokeMs().median()) + " vs " + ms(row.floorWarmP50Ms()) + ")",
+                        times(row.ratio()) + " (" + fine(row.firstInvokeMs().median()) + " vs " + fine(row.floorWarmP50Ms())
+                                + "; " + times(row.ratioAfterIdle()) + " against the floor's call after the same idle, "
+                                + fine(row.floorAfterIdle().wallMs()) + ")",
                         row.ratio() <= 2));
             }
         }
@@ -172,21 +174,29 @@ public final class Report {
         if (r.primedFirstInvoke != null) {
             md.append("## First request after priming, per function (issue 13: ≤ 2× the floor's warm p50)\n\n")
                     .append("A fresh JVM per sample, as deployed, whose init primes the function's own path once (`_HANDLER`;")
-                    .append(" every request over rows that exist only inside its transaction, undone before COMMIT), then one")
-                    .append(" real request, timed from the moment its event and context are ready: *after init*, what an on-demand")
-                    .append(" cold start's first request costs. *After SnapStart's hooks*: the same, then the hooks Lambda runs")
-                    .append(" around a snapshot (the path primed 1 000 times, for the JIT; after the restore a fresh connection,")
-                    .append(" warmed by the path 5 times: *restore hook*, which the first request after a restore also")
-                    .append(" waits for), then the request; the snapshot itself cannot be taken here. Ratio: after SnapStart's")
-                    .append(" hooks against the floor's warm p50 for the same operation (same statements, one warm connection,")
-                    .append(" after 2 000 calls).\n\n")
-                    .append("| operation | handler | after init, median (min–max) | after SnapStart's hooks, median (min–max) | restore hook, median | floor warm p50 | ratio |\n")
-                    .append("|---|---|---|---|---|---|---|\n");
+                    .append(" every request over rows that exist only inside its transaction, undone before COMMIT), then ")
+                    .append(ColdStart.IDLE_MILLIS).append(" ms idle, then ").append(ColdStart.REQUESTS)
+                    .append(" real requests, the first timed from the moment its event and context are ready: *after init*, what")
+                    .append(" an on-demand cold start's first request costs. *After SnapStart's hooks*: the same, then the hooks")
+                    .append(" Lambda runs around a snapshot (*checkpoint hook*: the path primed until the JIT compiles nothing new;")
+                    .append(" *restore hook*: a fresh connection warmed by the path, which the first request after a restore also")
+                    .append(" waits for), then the requests; the snapshot itself cannot be taken here. For that first request:")
+                    .append(" the thread's CPU time, its wait in the run queue and how often it blocked (a round trip is one), and")
+                    .append(" the median of the requests after it. Floor: the same statements on one warm connection, p50 after")
+                    .append(" 2 000 calls, and its call after the same idle (median of 20). Ratio: the first request after")
+                    .append(" SnapStart's hooks against the floor's warm p50 (the target), and against its call after the idle.\n\n")
+                    .append("| operation | handler | after init, median (min–max) | after SnapStart's hooks, median (min–max) | its CPU | run-queue wait | blocks | requests 2–")
+                    .append(ColdStart.REQUESTS).append(", median | checkpoint hook | restore hook | floor warm p50 | floor after idle (CPU) | ratio | ratio to floor after idle |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (var row : r.primedFirstInvoke) {
                 md.append("| ").append(row.operation()).append(" | `").append(row.handler().substring(row.handler().lastIndexOf('.') + 1))
-                        .append("` | ").append(spread(row.afterInitMs())).append(" | ").append(spread(row.firstInvokeMs()))
-                        .append(" | ").append(ms(row.restoreMs().median())).append(" | ").append(ms(row.floorWarmP50Ms()))
-                        .append(" | **").append(times(row.ratio())).append("** |\n");
+                        .append("` | ").append(fineSpread(row.afterInitMs())).append(" | ").append(fineSpread(row.firstInvokeMs()))
+                        .append(" | ").append(fine(row.firstCpuMs().median())).append(" | ").append(fine(row.firstRunQueueMs().median()))
+                        .append(" | ").append(num(row.firstBlocks(), 0)).append(" | ").append(fine(row.laterMs().median()))
+                        .append(" | ").append(ms(row.checkpointMs().median())).append(" | ").append(ms(row.restoreMs().median()))
+                        .append(" | ").append(fine(row.floorWarmP50Ms())).append(" | ").append(fine(row.floorAfterIdle().wallMs()))
+                        .append(" (").append(fine(row.floorAfterIdle().cpuMs())).append(") | **").append(times(row.ratio()))
+                        .append("** | ").append(times(row.ratioAfterIdle())).append(" |\n");
             }
             md.append('\n');
         }
@@ -345,6 +355,15 @@ public final class Report {
 
     private static String spread(Stats.Spread s) {
         return ms(s.median()) + " (" + ms(s.min()) + "–" + ms(s.max()) + ")";
+    }
+
+    /** ms with two decimals below 10 ms: the primed table's requests are fractions of a millisecond. */
+    private static String fine(double ms) {
+        return ms >= 10 ? ms(ms) : num(ms, 2) + " ms";
+    }
+
+    private static String fineSpread(Stats.Spread s) {
+        return fine(s.median()) + " (" + fine(s.min()) + "–" + fine(s.max()) + ")";
     }
 
     static String times(double ratio) {

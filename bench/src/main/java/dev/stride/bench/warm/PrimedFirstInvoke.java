@@ -5,6 +5,8 @@ import dev.stride.bench.cold.ColdStart;
 import dev.stride.bench.report.Stats;
 import dev.stride.bench.seed.Fixture;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,18 +17,29 @@ import java.util.List;
  * a fresh JVM per sample, as deployed, whose init primes the function's own path (its
  * {@code _HANDLER}; a write primed inside a transaction undone before COMMIT), then one request,
  * timed. Against the floor's warm p50 for the same operation, measured here on one warm
- * connection (the same statements as the warm section's floor).
+ * connection (the same statements as the warm section's floor), and against the floor's call
+ * after the same idle as the first request's.
  */
 public final class PrimedFirstInvoke {
 
-    /** One operation: the first invoke's spread over fresh JVMs, the floor's warm p50, their ratio. */
     /**
      * One operation: the first invoke's spread over fresh JVMs after init's priming and after
-     * SnapStart's (the target's), the floor's warm p50, and the ratio of the second to it.
+     * SnapStart's (the target's), with that first request's CPU time, run-queue wait and blocks
+     * (medians), the median of the {@value ColdStart#REQUESTS} - 1 requests after it, the
+     * hooks' own time; the floor's warm p50 and its first call after the same idle; and the
+     * ratios of the first invoke after SnapStart's hooks to each (the issue's target: to the warm p50).
      */
     public record Row(String operation, String handler, Stats.Spread afterInitMs, Stats.Spread firstInvokeMs,
-                      Stats.Spread restoreMs, double floorWarmP50Ms, double ratio) {
+                      Stats.Spread firstCpuMs, Stats.Spread firstRunQueueMs, double firstBlocks, Stats.Spread laterMs,
+                      Stats.Spread checkpointMs, Stats.Spread restoreMs, double floorWarmP50Ms, Floor floorAfterIdle,
+                      double ratio, double ratioAfterIdle) {
     }
+
+    /** The floor's call after {@value ColdStart#IDLE_MILLIS} ms idle: median wall and CPU time over {@value #FLOOR_IDLE_CALLS} calls. */
+    public record Floor(double wallMs, double cpuMs) {
+    }
+
+    private static final int FLOOR_IDLE_CALLS = 20;
 
     private static final int FLOOR_WARMUP = 2000;
     private static final int FLOOR_TIMED = 1000;
@@ -95,22 +108,48 @@ public final class PrimedFirstInvoke {
             throws IOException, InterruptedException, SQLException {
         List<Double> afterInit = new ArrayList<>();
         List<Double> afterSnapshot = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        List<Double> runQueue = new ArrayList<>();
+        List<Double> blocks = new ArrayList<>();
+        List<Double> later = new ArrayList<>();
+        List<Double> checkpoint = new ArrayList<>();
         List<Double> restore = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
             afterInit.add(cold.firstInvokeAfterPriming(deployed, handler, event.next(setup), expected, false).firstInvokeMs());
             ColdStart.AfterPriming snapshot = cold.firstInvokeAfterPriming(deployed, handler, event.next(setup), expected, true);
             afterSnapshot.add(snapshot.firstInvokeMs());
+            ColdStart.Request first = snapshot.requests().getFirst();
+            cpu.add(first.cpuMs());
+            runQueue.add(first.runQueueMs());
+            blocks.add((double) first.blocks());
+            later.add(Stats.spread(snapshot.requests().subList(1, snapshot.requests().size()).stream()
+                    .map(ColdStart.Request::wallMs).toList()).median());
+            checkpoint.add(snapshot.checkpointMs());
             restore.add(snapshot.restoreMs());
         }
-        double floor = floorWarmP50(fixture, setup, floorCall);
+        FloorTimes floor = floor(fixture, setup, floorCall);
         Stats.Spread spread = Stats.spread(afterSnapshot);
-        return new Row(operation, handler, Stats.spread(afterInit), spread, Stats.spread(restore), floor,
-                Stats.ratio(spread.median(), floor));
+        return new Row(operation, handler, Stats.spread(afterInit), spread, Stats.spread(cpu), Stats.spread(runQueue),
+                Stats.spread(blocks).median(), Stats.spread(later), Stats.spread(checkpoint), Stats.spread(restore),
+                floor.warmP50Ms(), floor.afterIdle(), Stats.ratio(spread.median(), floor.warmP50Ms()),
+                Stats.ratio(spread.median(), floor.afterIdle().wallMs()));
     }
 
-    /** p50 in ms of the floor's call on one warm connection, after {@value #FLOOR_WARMUP} untimed calls. */
-    private static double floorWarmP50(Fixture fixture, Connection setup, FloorCall call) throws SQLException {
+    /** The floor's warm p50 (ms) and its call after the same idle as the handler's first request. */
+    private record FloorTimes(double warmP50Ms, Floor afterIdle) {
+    }
+
+    /**
+     * On one connection: p50 in ms of the floor's call after {@value #FLOOR_WARMUP} untimed calls
+     * ({@value #FLOOR_TIMED} timed), then its call after {@value ColdStart#IDLE_MILLIS} ms of idle,
+     * {@value #FLOOR_IDLE_CALLS} times: what waking up costs a call that has nothing left to load or
+     * compile, the companion of the handler's first request after the same idle.
+     */
+    private static FloorTimes floor(Fixture fixture, Connection setup, FloorCall call) throws SQLException, InterruptedException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<Double> ms = new ArrayList<>();
+        List<Double> idleWall = new ArrayList<>();
+        List<Double> idleCpu = new ArrayList<>();
         try (Connection connection = fixture.connect()) {
             JdbcFloor floor = new JdbcFloor(connection);
             for (int i = 0; i < FLOOR_WARMUP + FLOOR_TIMED; i++) {
@@ -121,7 +160,17 @@ public final class PrimedFirstInvoke {
                     ms.add((System.nanoTime() - start) / 1e6);
                 }
             }
+            for (int i = 0; i < FLOOR_IDLE_CALLS; i++) {
+                Timed timed = call.prepare(floor, setup);
+                Thread.sleep(ColdStart.IDLE_MILLIS);
+                long cpuStart = threads.getCurrentThreadCpuTime();
+                long start = System.nanoTime();
+                timed.run();
+                idleWall.add((System.nanoTime() - start) / 1e6);
+                idleCpu.add((threads.getCurrentThreadCpuTime() - cpuStart) / 1e6);
+            }
         }
-        return Stats.percentiles(ms).p50();
+        return new FloorTimes(Stats.percentiles(ms).p50(),
+                new Floor(Stats.spread(idleWall).median(), Stats.spread(idleCpu).median()));
     }
 }

@@ -39,10 +39,12 @@ import java.util.Map;
  * before it commits ({@link RolledBackWrites}): a read answers 200 with that profile, run, mood,
  * list or dashboard in full, a create 201, a PATCH 200, a DELETE 204, so that the first real
  * request finds its statements prepared, its classes loaded and (after several rounds) its code
- * compiled. Every read also runs as the caller {@value #CALLER}, which no Cognito user is (their
- * subs are UUIDs) and which has no profile, outside any transaction, as a real read runs (in
- * autocommit): 404 or an empty list. So do the admin list of profiles and a cursor Stride did
- * not issue (400).
+ * compiled. Every read and write (but a profile's create and a keyed request) also runs as the
+ * caller {@value #CALLER}, which no Cognito user is (their subs are UUIDs) and which has no
+ * profile, outside any transaction, as a real read or single-statement write runs (in
+ * autocommit): 404 or an empty list, nothing written. So do the admin list of profiles and a
+ * cursor Stride did not issue (400). A user's data is asked for by {@code me} and by the
+ * profile's id, and a create with an Idempotency-Key and without: each is a path of its own.
  */
 public final class HandlerPriming implements Primer {
 
@@ -78,13 +80,22 @@ public final class HandlerPriming implements Primer {
 
     private static final String ISSUED_CURSOR = "cursor=issued-for-another-list";
 
+    // With a date and a title, as a real run has: parsing them is part of the path.
+    private static final String RUN = "{\"distance\": 5.2, \"unit\": \"km\", \"date\": \"2026-01-01\", \"durationSeconds\": 1800,"
+            + " \"title\": \"Priming\", \"tags\": [\"easy\"]}";
+    private static final String RUN_WITHOUT_TAGS = "{\"distance\": 5.2, \"unit\": \"km\", \"date\": \"2026-01-01\"}";
+    private static final String MOOD = "{\"description\": \"Happy\", \"date\": \"2026-01-01\", \"energy\": 4}";
+
     @Override
     public List<Integer> prime(Services services, String handler) {
         RolledBackWrites writes = new RolledBackWrites(CALLER);
         List<Integer> statuses = new ArrayList<>();
         for (Request request : requests(writes)) {
             if (handler == null || request.handler().equals(handler)) {
-                if (request.profile() == null || request.method().equals("GET")) {
+                // As a caller without a profile, outside any transaction (a write's hook would make
+                // it one), as a real read or single-statement write runs: 404, nothing written. Not a
+                // profile's create (it would write one) nor a keyed request (it records its answer).
+                if (request.profile() != Profile.NONE_YET && request.headers().isEmpty()) {
                     statuses.add(send(request, services, CALLER));
                 }
                 if (request.profile() != null) {
@@ -96,10 +107,10 @@ public final class HandlerPriming implements Primer {
     }
 
     /** Whether the request's caller has a profile (with a run and a mood) when it runs. */
-    private enum Profile { ALREADY_THERE, NONE_YET }
+    enum Profile { ALREADY_THERE, NONE_YET }
 
     /** One synthetic request to one handler; {@code profile} null for one as {@value #CALLER}. */
-    private record Request(String handler, String method,
+    record Request(String handler, String method,
                            String route, Map<String, String> pathParameters, String query, String body, Profile profile,
                            Map<String, String> headers) {
 
@@ -113,10 +124,13 @@ public final class HandlerPriming implements Primer {
         }
     }
 
-    private static List<Request> requests(RolledBackWrites writes) {
+    static List<Request> requests(RolledBackWrites writes) {
         Map<String, String> run = Map.of("runId", String.valueOf(writes.runId()));
         Map<String, String> mood = Map.of("moodId", String.valueOf(writes.moodId()));
+        // A user's data is asked for as /users/me/... and as /users/{the profile's id}/...: each is a
+        // statement of its own (by the caller's sub; by the id and the sub), both primed.
         Map<String, String> me = Map.of("id", "me");
+        Map<String, String> byId = Map.of("id", String.valueOf(writes.userId()));
         // A create with an Idempotency-Key also records its answer; a repeat of a create would find it.
         Map<String, String> keyed = Map.of("Idempotency-Key", writes.caller());
         return List.of(
@@ -127,35 +141,49 @@ public final class HandlerPriming implements Primer {
                 // The default page size, as a first page is usually asked for: its statement's text
                 // holds the limit, and so is prepared for that one.
                 new Request(LIST_RUNS, "GET", "/users/{id}/runs", me, "", null),
+                new Request(LIST_RUNS, "GET", "/users/{id}/runs", byId, "", null),
                 new Request(LIST_RUNS, "GET", "/users/{id}/runs", me, ISSUED_CURSOR, null)
                         .as(null, Map.of()),
                 new Request(LIST_RUNS, "GET", "/users/{id}/runs", me,
                         "from=2026-01-01&to=2026-12-31&tag=easy", null),
                 new Request(GET_RUN, "GET", "/runs/{runId}", run, "", null),
                 new Request(LIST_MOODS, "GET", "/users/{id}/moods", me, "", null),
+                new Request(LIST_MOODS, "GET", "/users/{id}/moods", byId, "", null),
                 new Request(LIST_MOODS, "GET", "/users/{id}/moods", me, ISSUED_CURSOR, null)
                         .as(null, Map.of()),
                 new Request(GET_LATEST_MOOD, "GET", "/users/{id}/moods/latest", me, "", null),
+                new Request(GET_LATEST_MOOD, "GET", "/users/{id}/moods/latest", byId, "", null),
                 new Request(GET_DASHBOARD, "GET", "/users/{id}/dashboard", me, "", null),
-                new Request(CREATE_RUN, "POST", "/users/{id}/runs", me, "",
-                        "{\"distance\": 5.2, \"unit\": \"km\", \"date\": \"2026-01-01\", \"durationSeconds\": 1800,"
-                                + " \"title\": \"Priming\", \"tags\": [\"easy\"]}")
+                new Request(GET_DASHBOARD, "GET", "/users/{id}/dashboard", byId, "", null),
+                new Request(CREATE_RUN, "POST", "/users/{id}/runs", me, "", RUN)
                         .as(Profile.ALREADY_THERE, keyed),
-                new Request(CREATE_MOOD, "POST", "/users/{id}/moods", me, "",
-                        "{\"description\": \"Happy\", \"date\": \"2026-01-01\", \"energy\": 4}")
+                // Without an Idempotency-Key too: a create without one records nothing.
+                new Request(CREATE_RUN, "POST", "/users/{id}/runs", byId, "", RUN),
+                // Without tags, a create is one statement in autocommit, not a transaction.
+                new Request(CREATE_RUN, "POST", "/users/{id}/runs", me, "", RUN_WITHOUT_TAGS).as(null, Map.of()),
+                new Request(CREATE_MOOD, "POST", "/users/{id}/moods", me, "", MOOD)
                         .as(Profile.ALREADY_THERE, keyed),
-                new Request(CREATE_USER, "POST", "/users", Map.of(), "",
-                        "{\"username\": \"Priming\", \"email\": \"" + writes.caller() + "@priming.invalid\"}")
+                new Request(CREATE_MOOD, "POST", "/users/{id}/moods", byId, "", MOOD),
+                new Request(CREATE_USER, "POST", "/users", Map.of(), "", profile(writes))
                         .as(Profile.NONE_YET, keyed),
+                new Request(CREATE_USER, "POST", "/users", Map.of(), "", profile(writes))
+                        .as(Profile.NONE_YET, Map.of()),
                 new Request(GET_USER, "GET", "/users/{id}", me, "", null),
+                new Request(GET_USER, "GET", "/users/{id}", byId, "", null),
                 new Request(UPDATE_USER, "PATCH", "/users/{id}", me, "", "{\"username\": \"Primed\"}"),
+                new Request(UPDATE_USER, "PATCH", "/users/{id}", byId, "", "{\"username\": \"Primed\"}"),
                 new Request(DELETE_USER, "DELETE", "/users/{id}", me, "", null),
+                new Request(DELETE_USER, "DELETE", "/users/{id}", byId, "", null),
                 new Request(GET_MOOD, "GET", "/moods/{moodId}", mood, "", null),
                 new Request(UPDATE_MOOD, "PATCH", "/moods/{moodId}", mood, "", "{\"energy\": 5}"),
                 new Request(DELETE_MOOD, "DELETE", "/moods/{moodId}", mood, "", null),
                 new Request(UPDATE_RUN, "PATCH", "/runs/{runId}", run, "",
                         "{\"distance\": 6.1, \"tags\": [\"easy\"]}"),
                 new Request(DELETE_RUN, "DELETE", "/runs/{runId}", run, "", null));
+    }
+
+    private static String profile(RolledBackWrites writes) {
+        return "{\"username\": \"Priming\", \"email\": \"" + writes.caller() + "@priming.invalid\"}";
     }
 
     private static int send(Request request, Services services, String caller) {
