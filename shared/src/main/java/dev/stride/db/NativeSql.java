@@ -26,13 +26,34 @@ import java.util.List;
  */
 public final class NativeSql {
 
+    private static final int[] NOWHERE = {};
+
     private final String jdbc;
-    // The number of each JDBC marker in turn: markers[k] is the ?n of JDBC parameter k + 1.
-    private final int[] markers;
+    // Where each numbered parameter goes: positions[n] are the JDBC indexes (from 1) of ?n.
+    private final int[][] positions;
 
     private NativeSql(String jdbc, int[] markers) {
         this.jdbc = jdbc;
-        this.markers = markers;
+        int highest = 0;
+        for (int number : markers) {
+            highest = Math.max(highest, number);
+        }
+        this.positions = new int[highest + 1][];
+        for (int number = 0; number <= highest; number++) {
+            int[] at = new int[markers.length];
+            int count = 0;
+            for (int k = 0; k < markers.length; k++) {
+                if (markers[k] == number) {
+                    at[count++] = k + 1;
+                }
+            }
+            positions[number] = Arrays.copyOf(at, count);
+        }
+    }
+
+    /** The JDBC indexes of parameter {@code ?number}: none when the text does not use it. */
+    private int[] positions(int number) {
+        return number >= 0 && number < positions.length ? positions[number] : NOWHERE;
     }
 
     /** The statement {@code sql}, with parameters numbered {@code ?1}, {@code ?2}, ... */
@@ -105,10 +126,8 @@ public final class NativeSql {
 
         public Execution setLong(int number, long value) {
             try {
-                for (int k = 0; k < markers.length; k++) {
-                    if (markers[k] == number) {
-                        statement.setLong(k + 1, value);
-                    }
+                for (int index : positions(number)) {
+                    statement.setLong(index, value);
                 }
                 return this;
             } catch (SQLException failure) {
@@ -118,10 +137,8 @@ public final class NativeSql {
 
         public Execution setDouble(int number, double value) {
             try {
-                for (int k = 0; k < markers.length; k++) {
-                    if (markers[k] == number) {
-                        statement.setDouble(k + 1, value);
-                    }
+                for (int index : positions(number)) {
+                    statement.setDouble(index, value);
                 }
                 return this;
             } catch (SQLException failure) {
@@ -131,14 +148,11 @@ public final class NativeSql {
 
         public Execution setInteger(int number, Integer value) {
             try {
-                for (int k = 0; k < markers.length; k++) {
-                    if (markers[k] != number) {
-                        continue;
-                    }
+                for (int index : positions(number)) {
                     if (value == null) {
-                        statement.setNull(k + 1, Types.INTEGER);
+                        statement.setNull(index, Types.INTEGER);
                     } else {
-                        statement.setInt(k + 1, value);
+                        statement.setInt(index, value);
                     }
                 }
                 return this;
@@ -149,15 +163,12 @@ public final class NativeSql {
 
         public Execution setText(int number, String value) {
             try {
-                for (int k = 0; k < markers.length; k++) {
-                    if (markers[k] != number) {
-                        continue;
-                    }
+                for (int index : positions(number)) {
                     // A null as VARCHAR, the type setString binds: one prepared statement for both.
                     if (value == null) {
-                        statement.setNull(k + 1, Types.VARCHAR);
+                        statement.setNull(index, Types.VARCHAR);
                     } else {
-                        statement.setString(k + 1, value);
+                        statement.setString(index, value);
                     }
                 }
                 return this;
@@ -168,14 +179,11 @@ public final class NativeSql {
 
         public Execution setDate(int number, LocalDate value) {
             try {
-                for (int k = 0; k < markers.length; k++) {
-                    if (markers[k] != number) {
-                        continue;
-                    }
+                for (int index : positions(number)) {
                     if (value == null) {
-                        statement.setNull(k + 1, Types.DATE);
+                        statement.setNull(index, Types.DATE);
                     } else {
-                        statement.setObject(k + 1, value);
+                        statement.setObject(index, value);
                     }
                 }
                 return this;
