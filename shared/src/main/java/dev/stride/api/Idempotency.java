@@ -41,9 +41,11 @@ final class Idempotency implements TransactionHook {
               LEFT JOIN idempotency_keys k ON k.caller_sub = ?1 AND k.key = ?2 AND k.expires_at > now()""";
 
     // An expired record of the same key is replaced; a live one cannot be there (we hold its lock).
+    // Expired keys are removed first, up to ?8 of them (0: none), in the same statement, so that
+    // the cleanup never costs a round trip of its own.
     private static final String REMEMBER = """
             INSERT INTO idempotency_keys (caller_sub, key, fingerprint, status, body, location, etag)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 FROM (SELECT idempotency_keys_cleanup(?8)) AS cleanup
             ON CONFLICT (caller_sub, key) DO UPDATE
                SET fingerprint = EXCLUDED.fingerprint, status = EXCLUDED.status, body = EXCLUDED.body,
                    location = EXCLUDED.location, etag = EXCLUDED.etag,
@@ -153,10 +155,8 @@ final class Idempotency implements TransactionHook {
                 .setParameter(5, response.getBody())
                 .setParameter(6, headers.get("Location"))
                 .setParameter(7, headers.get("ETag"))
+                .setParameter(8, ThreadLocalRandom.current().nextInt(CLEANUP_EVERY) == 0 ? CLEANUP_LIMIT : 0)
                 .executeUpdate();
-        if (ThreadLocalRandom.current().nextInt(CLEANUP_EVERY) == 0) {
-            em.createNativeQuery("SELECT idempotency_keys_cleanup(?1)").setParameter(1, CLEANUP_LIMIT).getSingleResult();
-        }
         answer = response;
     }
 
