@@ -35,6 +35,9 @@ import javax.sql.DataSource;
  *       that borrowed it ends ({@link #reclaim}): EclipseLink does so when it replaces a connection
  *       it found broken, which a general pool notices from the statement's error instead.</li>
  * </ul>
+ * And one thing it adds: {@link #openAhead()} opens the first connection on a thread of its own
+ * while the instance's init goes on (EclipseLink's deploy), so the network round trips of a login
+ * (TCP, TLS, SCRAM; an IAM token's signing) are not waited for one after the other.
  */
 final class ConnectionPool extends DataSourceOver {
 
@@ -50,6 +53,7 @@ final class ConnectionPool extends DataSourceOver {
     private int open;
     private int generation;
     private boolean closed;
+    private Ahead ahead;
 
     /** A physical connection, and when it was opened ({@link #generation}) and last given back. */
     static final class Entry {
@@ -61,6 +65,16 @@ final class ConnectionPool extends DataSourceOver {
             this.connection = connection;
             this.generation = generation;
         }
+    }
+
+    /**
+     * The connection {@link #openAhead()} is opening, until it is idle in the pool or has failed;
+     * its failure is the next borrower's, so a database that is down costs init one connect
+     * timeout, not two.
+     */
+    private static final class Ahead {
+        boolean finished;
+        SQLTransientConnectionException failure;
     }
 
     ConnectionPool(DataSource connections, int size, Duration timeout, Duration idleCheck) {
@@ -81,7 +95,7 @@ final class ConnectionPool extends DataSourceOver {
             Entry entry;
             int current;
             synchronized (this) {
-                while (!closed && idle.isEmpty() && open >= size && !reclaimedBroken()) {
+                while (!closed && idle.isEmpty() && (opening() || open >= size && !reclaimedBroken())) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         throw new SQLTransientConnectionException("no connection was free within "
@@ -96,6 +110,11 @@ final class ConnectionPool extends DataSourceOver {
                 }
                 if (closed) {
                     throw new SQLException("the connection pool is closed");
+                }
+                if (ahead != null && ahead.failure != null) {
+                    SQLTransientConnectionException failure = ahead.failure;
+                    ahead = null;
+                    throw failure;
                 }
                 entry = idle.pollFirst();
                 if (entry == null) {
@@ -115,6 +134,75 @@ final class ConnectionPool extends DataSourceOver {
                 return handle;
             }
         }
+    }
+
+    /**
+     * Starts opening one connection on a thread of its own (at most one at a time, and only while
+     * the pool has room and nothing idle), and returns at once. When it is open it is idle in the
+     * pool, as if given back just now; a borrower that comes before that waits for it rather than
+     * opening another, and gets its failure if it failed.
+     */
+    void openAhead() {
+        Ahead job;
+        int current;
+        synchronized (this) {
+            if (closed || ahead != null || !idle.isEmpty() || open >= size) {
+                return;
+            }
+            open++;
+            job = new Ahead();
+            ahead = job;
+            current = generation;
+        }
+        Thread thread = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                finishAhead(job, current);
+            }
+        }, "stride-connect");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void finishAhead(Ahead job, int current) {
+        Entry entry = null;
+        SQLTransientConnectionException failure = null;
+        try {
+            entry = connect(current);
+        } catch (SQLTransientConnectionException refused) {
+            failure = refused;
+        } catch (Error broken) {
+            // A class that cannot initialise, say: the borrower gets it as its own connect would.
+            synchronized (this) {
+                open--;
+            }
+            failure = new SQLTransientConnectionException("could not open a database connection: " + broken, "08001", broken);
+        }
+        synchronized (this) {
+            job.finished = true;
+            if (entry != null && !closed && entry.generation == generation) {
+                entry.givenBackAt = System.nanoTime();
+                idle.addFirst(entry);
+                entry = null;
+            }
+            if (ahead == job) {
+                if (failure != null) {
+                    job.failure = failure;
+                } else {
+                    ahead = null;
+                }
+            }
+            notifyAll();
+        }
+        if (entry != null) {
+            // Evicted or closed while it was being opened.
+            discard(entry);
+        }
+    }
+
+    /** Whether {@link #openAhead()}'s connection is still being opened. Called holding this. */
+    private boolean opening() {
+        return ahead != null && !ahead.finished;
     }
 
     /**
@@ -173,7 +261,7 @@ final class ConnectionPool extends DataSourceOver {
         }
     }
 
-    private Entry connect(int current) throws SQLException {
+    private Entry connect(int current) throws SQLTransientConnectionException {
         try {
             return new Entry(source.getConnection(), current);
         } catch (SQLException | RuntimeException failure) {
@@ -241,6 +329,9 @@ final class ConnectionPool extends DataSourceOver {
         List<Entry> evicted;
         synchronized (this) {
             generation++;
+            if (ahead != null && ahead.finished) {
+                ahead = null; // a failure from before: not the next borrower's any more
+            }
             evicted = new ArrayList<>(idle);
             idle.clear();
             open -= evicted.size();

@@ -67,6 +67,9 @@ public final class Database implements AutoCloseable {
         // One connection per Lambda instance (DB_POOL_SIZE): an instance serves one request at a
         // time, and max_connections is shared by every instance of every function.
         Database database = new Database(new ConnectionPool(connections, poolSize, poolTimeout, idleCheck));
+        // The login's round trips (and an IAM token's signing) go on while EclipseLink deploys,
+        // which is CPU work that needs no connection until it logs in (docs/performance.md).
+        database.dataSource.openAhead();
         try {
             database.factory();
         } catch (DatabaseFailure unavailable) {
