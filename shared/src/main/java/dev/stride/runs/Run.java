@@ -3,22 +3,15 @@ package dev.stride.runs;
 import dev.stride.users.UserOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.JoinTable;
-import jakarta.persistence.ManyToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import org.eclipse.persistence.annotations.BatchFetch;
-import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * One run of one user. {@code distance} is stored as given, in {@code unit}; {@code distanceKm} is
- * derived. Read as an entity (the run list); written by {@link RunService}'s own statements, each
- * of which does in one round trip what the entity's unit of work would do in several.
+ * derived. Read and written by {@link RunService}'s own statements, each of which does in one
+ * round trip what the entity's unit of work would do in several; its tags ({@code run_tags}) are
+ * read with it, as an array of names in the same statement, so the entity maps no relation to
+ * {@link Tag}: one that nothing navigates would only be processed at every cold start.
  */
 @Entity
 @Table(name = "runs")
@@ -47,15 +40,6 @@ public class Run extends UserOwned {
 
     @Column(length = 2000)
     private String notes;
-
-    // A list's tags arrive in one extra query for the whole page, not one per run.
-    @ManyToMany(fetch = FetchType.LAZY)
-    @JoinTable(name = "run_tags",
-            joinColumns = @JoinColumn(name = "run_id"),
-            inverseJoinColumns = @JoinColumn(name = "tag_id"))
-    @OrderBy("name ASC")
-    @BatchFetch(BatchFetchType.IN)
-    private List<Tag> tags = new ArrayList<>();
 
     protected Run() {
     }
@@ -90,9 +74,5 @@ public class Run extends UserOwned {
 
     public String getNotes() {
         return notes;
-    }
-
-    public List<Tag> getTags() {
-        return tags;
     }
 }

@@ -27,23 +27,9 @@ public record RunView(
         Instant createdAt,
         Instant updatedAt) {
 
-    public static RunView of(Run run) {
-        Double pace = run.getDurationSeconds() == null
-                ? null
-                : Rounding.round(run.getDurationSeconds() / run.getDistanceKm(), 1);
-        return new RunView(run.getId(), run.getUserId(),
-                Rounding.round(run.getDistance(), 3), run.getUnit(), Rounding.round(run.getDistanceKm(), 3),
-                run.getDate(), run.getDurationSeconds(), pace,
-                run.getMood(), run.getTitle(), run.getNotes(),
-                run.getTags().stream().map(Tag::getName).sorted().toList(),
-                run.getCreatedAt().truncatedTo(ChronoUnit.SECONDS),
-                run.getUpdatedAt().truncatedTo(ChronoUnit.SECONDS));
-    }
-
     /**
      * A run from one row of {@code RunService}'s single-statement read: the runs columns in table
-     * order from id to updated_at, then the tag names as an array. The same values as
-     * {@link #of(Run)} gives for the entity.
+     * order from id to updated_at, then the tag names as an array.
      */
     static RunView of(Object[] row) {
         double distance = ((Number) row[2]).doubleValue();

@@ -2,12 +2,9 @@ package dev.stride.users;
 
 import dev.stride.db.Timestamped;
 import jakarta.persistence.Column;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
 
 /** A row that belongs to one user (runs, moods): deleted with that user. */
@@ -18,14 +15,10 @@ public abstract class UserOwned extends Timestamped {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    // The owner's id as a plain column: ownership checks and queries need only the id, so they
-    // never load the user. The relation below maps the same column read-only, for navigation.
+    // The owner's id as a plain column, not a relation to User: ownership is checked inside the
+    // statements that read or change a row (a join on users), never by loading the user.
     @Column(name = "user_id", nullable = false, updatable = false)
     private Long userId;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "user_id", insertable = false, updatable = false)
-    private User user;
 
     protected UserOwned() {
     }
