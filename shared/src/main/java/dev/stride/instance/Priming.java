@@ -44,13 +44,24 @@ public final class Priming {
     }
 
     /**
+     * What an on-demand init primes: the function's own statements only ({@link Primer.Scope#STATEMENTS}),
+     * once. The statuses, in order.
+     */
+    public static List<Integer> primeAtInit(Services services, String handler) {
+        long started = System.nanoTime();
+        List<Integer> statuses = rounds(services, handler, 1, Primer.Scope.STATEMENTS);
+        LOG.info("primed the function's statements in {} ms: {}", (System.nanoTime() - started) / 1_000_000, statuses);
+        return statuses;
+    }
+
+    /**
      * The paths of the function's own handler, {@code rounds} times over: the statuses of the last
      * round. Before a SnapStart snapshot, so that the JIT has compiled the path when the snapshot
      * is taken (C1, as deployed, compiles a method after a few hundred calls).
      */
     public static List<Integer> prime(Services services, String handler, int rounds) {
         long started = System.nanoTime();
-        List<Integer> statuses = rounds(services, handler, rounds);
+        List<Integer> statuses = rounds(services, handler, rounds, Primer.Scope.EVERY_PATH);
         LOG.info("primed the request path {} time(s) in {} ms: {}", rounds, (System.nanoTime() - started) / 1_000_000, statuses);
         return statuses;
     }
@@ -65,9 +76,9 @@ public final class Priming {
     public static List<Integer> primeUntilSettled(Services services, String handler, int rounds, int batch, Duration cap,
                                                   LongSupplier jit) {
         long started = System.nanoTime();
-        rounds(services, handler, rounds);
+        rounds(services, handler, rounds, Primer.Scope.EVERY_PATH);
         AtomicReference<List<Integer>> last = new AtomicReference<>(List.of());
-        JitSettling.Settled settled = JitSettling.run(() -> last.set(rounds(services, handler, batch)), jit, cap,
+        JitSettling.Settled settled = JitSettling.run(() -> last.set(rounds(services, handler, batch, Primer.Scope.EVERY_PATH)), jit, cap,
                 System::nanoTime);
         LOG.info("primed the request path {} time(s) and {} batch(es) of {} until the JIT {} in {} ms: {}", rounds,
                 settled.batches(), batch, settled.settled() ? "compiled nothing new" : "reached the cap",
@@ -75,13 +86,13 @@ public final class Priming {
         return last.get();
     }
 
-    private static List<Integer> rounds(Services services, String handler, int rounds) {
+    private static List<Integer> rounds(Services services, String handler, int rounds, Primer.Scope scope) {
         List<Integer> statuses = List.of();
         for (int round = 0; round < rounds; round++) {
             statuses = new ArrayList<>();
             for (Primer primer : ServiceLoader.load(Primer.class, Priming.class.getClassLoader())) {
                 try {
-                    statuses.addAll(Invocation.synthetic(() -> primer.prime(services, handler)));
+                    statuses.addAll(Invocation.synthetic(() -> primer.prime(services, handler, scope)));
                 } catch (RuntimeException failure) {
                     LOG.warn("priming with {} failed", primer.getClass().getName(), failure);
                     statuses.add(500);

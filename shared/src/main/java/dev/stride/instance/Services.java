@@ -59,9 +59,9 @@ public final class Services {
                     Runtime.getRuntime().addShutdownHook(new Thread(current.database::close, "stride-close-database"));
                     instance = current;
                     if (handler != null) {
-                        // Init, not the first request, pays for what the function's own path
-                        // loads and prepares: its queries, JSON, validation (see Priming).
-                        Priming.prime(current, handler);
+                        // Init, not the first request, pays for what the function's own statements
+                        // load and prepare (see Priming.primeAtInit).
+                        Priming.primeAtInit(current, handler);
                     } else {
                         hooks.primeIfProvisioned();
                     }

@@ -45,6 +45,7 @@ import java.util.Map;
  * autocommit): 404 or an empty list, nothing written. So do the admin list of profiles and a
  * cursor Stride did not issue (400). A user's data is asked for by {@code me} and by the
  * profile's id, and a create with an Idempotency-Key and without: each is a path of its own.
+ * At an on-demand init ({@link Scope#STATEMENTS}) only the requests as {@value #CALLER} run.
  */
 public final class HandlerPriming implements Primer {
 
@@ -87,7 +88,7 @@ public final class HandlerPriming implements Primer {
     private static final String MOOD = "{\"description\": \"Happy\", \"date\": \"2026-01-01\", \"energy\": 4}";
 
     @Override
-    public List<Integer> prime(Services services, String handler) {
+    public List<Integer> prime(Services services, String handler, Scope scope) {
         RolledBackWrites writes = new RolledBackWrites(CALLER);
         List<Integer> statuses = new ArrayList<>();
         for (Request request : requests(writes)) {
@@ -98,7 +99,7 @@ public final class HandlerPriming implements Primer {
                 if (request.profile() != Profile.NONE_YET && request.headers().isEmpty()) {
                     statuses.add(send(request, services, CALLER));
                 }
-                if (request.profile() != null) {
+                if (request.profile() != null && scope == Scope.EVERY_PATH) {
                     statuses.add(writes.run(request.profile() == Profile.ALREADY_THERE, () -> send(request, services, writes.caller())));
                 }
             }

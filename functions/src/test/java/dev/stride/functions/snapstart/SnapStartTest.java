@@ -17,6 +17,7 @@ import dev.stride.instance.Services;
 import dev.stride.instance.SnapStartHooks;
 import dev.stride.testkit.Sql;
 import dev.stride.testkit.TestDatabase;
+import dev.stride.testkit.WireTrace;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -116,6 +117,42 @@ class SnapStartTest {
             // Over the profile: 2xx; as a caller without one, in autocommit as a real write runs: 404.
             assertThat(statuses).anySatisfy(status -> assertThat(status).isBetween(200, 204))
                     .allSatisfy(status -> assertThat(status).isIn(200, 201, 204, 404));
+        }
+        assertThat(everyRow()).isEqualTo(before);
+    }
+
+    /**
+     * An on-demand init primes only the function's own statements, as a real request runs them for
+     * a caller without a profile (a read in autocommit; a write in the transaction it runs in,
+     * ended by the 404): nothing seeded and undone (no savepoint), answered 404, an empty list or
+     * a 400 for a cursor Stride did not issue, and nothing written. A profile's create would
+     * write one, so its function primes nothing at init.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev.stride.functions.runs.GetRunHandler", "dev.stride.functions.runs.ListRunsHandler",
+            "dev.stride.functions.runs.CreateRunHandler", "dev.stride.functions.runs.UpdateRunHandler",
+            "dev.stride.functions.runs.DeleteRunHandler", "dev.stride.functions.moods.GetMoodHandler",
+            "dev.stride.functions.moods.ListMoodsHandler", "dev.stride.functions.moods.GetLatestMoodHandler",
+            "dev.stride.functions.moods.CreateMoodHandler", "dev.stride.functions.moods.UpdateMoodHandler",
+            "dev.stride.functions.moods.DeleteMoodHandler", "dev.stride.functions.users.ListUsersHandler",
+            "dev.stride.functions.users.GetUserHandler", "dev.stride.functions.users.CreateUserHandler",
+            "dev.stride.functions.users.UpdateUserHandler", "dev.stride.functions.users.DeleteUserHandler",
+            "dev.stride.functions.dashboard.GetDashboardHandler"})
+    void primeAtInit_whenAnyFunction_thenItsStatementsOnlyAndNothingWritten(String handler) {
+        String before = everyRow();
+        try (Database database = Database.open(connections(Map.of()), 1)) {
+            Services stride = Services.over(database);
+
+            var primed = WireTrace.capture(() -> Priming.primeAtInit(stride, handler));
+
+            assertThat(primed.value()).allSatisfy(status -> assertThat(status).isIn(200, 400, 404));
+            assertThat(primed.trace().sql()).noneSatisfy(sql -> assertThat(sql).containsIgnoringCase("SAVEPOINT"));
+            if (handler.endsWith(".CreateUserHandler")) {
+                assertThat(primed.value()).isEmpty();
+            } else {
+                assertThat(primed.value()).isNotEmpty();
+                assertThat(primed.trace().sql()).as("the function's own statements").isNotEmpty();
+            }
         }
         assertThat(everyRow()).isEqualTo(before);
     }
