@@ -58,7 +58,7 @@ public final class InitBreakdown {
         Database database = Database.open(settings);
         step("connection pool + EclipseLink deploy");
 
-        database.transaction(em -> em.createQuery("SELECT r FROM Run r JOIN r.user u WHERE r.id = :id AND u.ownerSub = :sub", Run.class)
+        database.transaction(em -> em.createQuery("SELECT r FROM Run r, User u WHERE u.id = r.userId AND r.id = :id AND u.ownerSub = :sub", Run.class)
                 .setParameter("id", runId).setParameter("sub", sub).getResultList());
         step("first JPQL query (pooled connection)");
 
