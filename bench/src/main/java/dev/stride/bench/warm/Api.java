@@ -15,9 +15,13 @@ import dev.stride.functions.runs.ListRunsHandler;
 import dev.stride.functions.runs.UpdateRunHandler;
 import dev.stride.instance.Services;
 import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
+import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -62,15 +66,49 @@ public final class Api implements AutoCloseable {
     }
 
     /**
-     * Points System.out at the process's own stdout, as a Lambda function's is: a pipe that another
-     * process (Lambda's runtime; here the JMH host, which drains the fork's stdout into a file)
-     * reads. Inside a JMH fork System.out is JMH's link to its host instead, where every write is
-     * a serialized frame sent over a socket: the handlers write one metrics line per request, and
-     * that link made each cost tens of µs more than a pipe does (docs/performance.md).
+     * Points System.out at a stream built as Lambda's Java runtime builds a function's, over
+     * {@code /dev/null} instead of the pipe Lambda's runtime reads: the JVM's own stdout (a 128-byte
+     * buffer, flushed after every write) behind the runtime's {@code PrintStream} (UTF-8, no
+     * autoflush) and its pass-through {@code LambdaOutputStream}. A metrics line of ~400 bytes thus
+     * costs the handler one {@code write} system call, as on Lambda, and the call never blocks.
+     *
+     * <p>Inside a JMH fork System.out is JMH's link to its host, where every write is a serialized
+     * frame sent over a socket (tens of µs per line); the fork's real stdout is a pipe the JMH host
+     * drains in bursts, and a write blocks whenever that pipe is full (4-6 ms handler p99s): both
+     * measured the harness, not the handler (docs/performance.md). The floor writes no line.
      */
     private static void lambdaStdout() {
-        System.setOut(new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 8192), true,
-                System.out.charset()));
+        PrintStream jvmStdout;
+        try {
+            jvmStdout = new PrintStream(new BufferedOutputStream(new FileOutputStream("/dev/null"), 128), true,
+                    StandardCharsets.UTF_8);
+        } catch (FileNotFoundException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setOut(new PrintStream(new RuntimeStdout(jvmStdout), false, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * What Lambda's runtime puts between a function's {@code System.out} and the JVM's: every write
+     * passed on as it comes, {@code flush} left to {@code OutputStream}'s (it does nothing; the
+     * JVM's stream flushes after each write anyway).
+     */
+    private static final class RuntimeStdout extends OutputStream {
+        private final OutputStream inner;
+
+        RuntimeStdout(OutputStream inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b});
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            inner.write(bytes, offset, length);
+        }
     }
 
     public static APIGatewayV2HTTPResponse call(ApiHandler handler, APIGatewayV2HTTPEvent event, int expected) {
