@@ -40,10 +40,12 @@ public final class Database implements AutoCloseable {
     private static final ThreadLocal<TransactionHook> HOOK = new ThreadLocal<>();
 
     private final ConnectionPool dataSource;
+    private final boolean mappingsFromAnnotations;
     private volatile EntityManagerFactory entityManagerFactory;
 
-    private Database(ConnectionPool dataSource) {
+    private Database(ConnectionPool dataSource, boolean mappingsFromAnnotations) {
         this.dataSource = dataSource;
+        this.mappingsFromAnnotations = mappingsFromAnnotations;
     }
 
     public static Database open(DatabaseSettings settings) {
@@ -61,12 +63,25 @@ public final class Database implements AutoCloseable {
      * before it fails with {@link DatabaseFailure.Kind#UNAVAILABLE}.
      */
     public static Database open(DataSource connections, int poolSize) {
+        return open(connections, poolSize, false);
+    }
+
+    /**
+     * The same unit, with its mappings worked out from the entities' annotations by EclipseLink's
+     * metadata processing, as the static weaver and {@code persistence.xml} see them, instead of
+     * {@link MappedProject}'s: what {@code MappedProjectTest} holds that project to.
+     */
+    public static Database openFromAnnotations(DataSource connections, int poolSize) {
+        return open(connections, poolSize, true);
+    }
+
+    private static Database open(DataSource connections, int poolSize, boolean mappingsFromAnnotations) {
         DatabaseLimits limits = connections instanceof LoginDataSource login ? login.limits() : null;
         Duration poolTimeout = limits != null ? limits.poolTimeout() : Duration.ofSeconds(10);
         Duration idleCheck = limits != null ? limits.idleCheck() : Duration.ofMillis(DatabaseLimits.IDLE_CHECK_MILLIS);
         // One connection per Lambda instance (DB_POOL_SIZE): an instance serves one request at a
         // time, and max_connections is shared by every instance of every function.
-        Database database = new Database(new ConnectionPool(connections, poolSize, poolTimeout, idleCheck));
+        Database database = new Database(new ConnectionPool(connections, poolSize, poolTimeout, idleCheck), mappingsFromAnnotations);
         // The login's round trips (and an IAM token's signing) go on while EclipseLink deploys,
         // which is CPU work that needs no connection until it logs in (docs/performance.md).
         database.dataSource.openAhead();
@@ -312,8 +327,12 @@ public final class Database implements AutoCloseable {
                     // (A StringBuilder: a + of this shape is a class generated at every cold start.)
                     String session = new StringBuilder().append(unit.getPersistenceUnitRootUrl()).append('#')
                             .append(SESSIONS.incrementAndGet()).toString();
-                    entityManagerFactory = new PersistenceProvider()
-                            .createContainerEntityManagerFactory(unit, Map.of("eclipselink.session-name", session));
+                    // The mappings as MappedProject states them, not worked out from the
+                    // annotations at every start (docs/performance.md).
+                    Map<String, Object> properties = mappingsFromAnnotations
+                            ? Map.of("eclipselink.session-name", session)
+                            : Map.of("eclipselink.session-name", session, "eclipselink.project-cache", MappedProject.CACHE);
+                    entityManagerFactory = new PersistenceProvider().createContainerEntityManagerFactory(unit, properties);
                 } catch (RuntimeException failure) {
                     throw DatabaseFailure.classify(failure)
                             .filter(known -> known.kind() == DatabaseFailure.Kind.UNAVAILABLE)
