@@ -44,13 +44,13 @@ public final class Priming {
     }
 
     /**
-     * What an on-demand init primes: the function's own statements only ({@link Primer.Scope#STATEMENTS}),
-     * once. The statuses, in order.
+     * What an on-demand init primes ({@link Primer.Scope#AT_INIT}: a read function's statements,
+     * a write function's every path), once. The statuses, in order.
      */
     public static List<Integer> primeAtInit(Services services, String handler) {
         long started = System.nanoTime();
-        List<Integer> statuses = rounds(services, handler, 1, Primer.Scope.STATEMENTS);
-        LOG.info("primed the function's statements in {} ms: {}", (System.nanoTime() - started) / 1_000_000, statuses);
+        List<Integer> statuses = rounds(services, handler, 1, Primer.Scope.AT_INIT);
+        LOG.info("primed the function at init in {} ms: {}", (System.nanoTime() - started) / 1_000_000, statuses);
         return statuses;
     }
 

@@ -173,8 +173,8 @@ public final class Report {
         }
         if (r.primedFirstInvoke != null) {
             md.append("## First request after priming, per function (issue 13: ≤ 2× the floor's warm p50)\n\n")
-                    .append("A fresh JVM per sample, as deployed, whose init primes the function's own statements once (`_HANDLER`;")
-                    .append(" in autocommit, as a caller without a profile: nothing written), then ")
+                    .append("A fresh JVM per sample, as deployed, whose init primes the function once (`_HANDLER`; a read its own")
+                    .append(" statements, as a caller without a profile; a write every path, undone before COMMIT), then ")
                     .append(ColdStart.IDLE_MILLIS).append(" ms idle, then ").append(ColdStart.REQUESTS)
                     .append(" real requests, the first timed from the moment its event and context are ready: *after init*, what")
                     .append(" an on-demand cold start's first request costs. *After SnapStart's hooks*: the same, then the hooks")

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * The first real request a function serves after priming (issue 13: ≤ 2× the floor's warm p50):
- * a fresh JVM per sample, as deployed, whose init primes the function's own statements (its
- * {@code _HANDLER}; in autocommit, as a caller without a profile: nothing written), then one request,
+ * a fresh JVM per sample, as deployed, whose init primes the function (its {@code _HANDLER}; a
+ * read its own statements, a write every path, undone before COMMIT), then one request,
  * timed. Against the floor's warm p50 for the same operation, measured here on one warm
  * connection (the same statements as the warm section's floor), and against the floor's call
  * after the same idle as the first request's.

@@ -45,7 +45,8 @@ import java.util.Map;
  * autocommit): 404 or an empty list, nothing written. So do the admin list of profiles and a
  * cursor Stride did not issue (400). A user's data is asked for by {@code me} and by the
  * profile's id, and a create with an Idempotency-Key and without: each is a path of its own.
- * At an on-demand init ({@link Scope#STATEMENTS}) only the requests as {@value #CALLER} run.
+ * At an on-demand init ({@link Scope#AT_INIT}) a read function runs only its requests as
+ * {@value #CALLER}; a write function runs every path.
  */
 public final class HandlerPriming implements Primer {
 
@@ -99,7 +100,7 @@ public final class HandlerPriming implements Primer {
                 if (request.profile() != Profile.NONE_YET && request.headers().isEmpty()) {
                     statuses.add(send(request, services, CALLER));
                 }
-                if (request.profile() != null && scope == Scope.EVERY_PATH) {
+                if (request.profile() != null && (scope == Scope.EVERY_PATH || !"GET".equals(request.method()))) {
                     statuses.add(writes.run(request.profile() == Profile.ALREADY_THERE, () -> send(request, services, writes.caller())));
                 }
             }
