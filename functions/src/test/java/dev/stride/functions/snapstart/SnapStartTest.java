@@ -19,11 +19,13 @@ import dev.stride.testkit.Sql;
 import dev.stride.testkit.TestDatabase;
 import dev.stride.testkit.WireTrace;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The SnapStart hooks as Lambda runs them: before the checkpoint, then after a restore. */
@@ -89,17 +91,22 @@ class SnapStartTest {
         assertThat(everyRow()).isEqualTo(before);
     }
 
+    /** The functions that write. */
+    static List<String> writeFunctions() {
+        return List.of("dev.stride.functions.runs.CreateRunHandler", "dev.stride.functions.runs.UpdateRunHandler",
+                "dev.stride.functions.runs.DeleteRunHandler", "dev.stride.functions.moods.CreateMoodHandler",
+                "dev.stride.functions.moods.UpdateMoodHandler", "dev.stride.functions.moods.DeleteMoodHandler",
+                "dev.stride.functions.users.CreateUserHandler", "dev.stride.functions.users.UpdateUserHandler",
+                "dev.stride.functions.users.DeleteUserHandler");
+    }
+
     /**
      * A write function primes its own write at init: run to its end (statements, COMMIT and all),
      * answered 2xx, and as a caller without a profile in autocommit (404), and nothing of it left
      * in any table, with somebody's data beside it untouched.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"dev.stride.functions.runs.CreateRunHandler", "dev.stride.functions.runs.UpdateRunHandler",
-            "dev.stride.functions.runs.DeleteRunHandler", "dev.stride.functions.moods.CreateMoodHandler",
-            "dev.stride.functions.moods.UpdateMoodHandler", "dev.stride.functions.moods.DeleteMoodHandler",
-            "dev.stride.functions.users.CreateUserHandler", "dev.stride.functions.users.UpdateUserHandler",
-            "dev.stride.functions.users.DeleteUserHandler"})
+    @MethodSource("writeFunctions")
     void priming_whenAWriteFunction_thenItsWriteRunsToTheEndAndNothingIsWritten(String handler) {
         TestDatabase.execute("""
                 WITH u AS (INSERT INTO users (owner_sub, username, email, created_at, updated_at)
@@ -153,11 +160,7 @@ class SnapStartTest {
      * nothing.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"dev.stride.functions.runs.CreateRunHandler", "dev.stride.functions.runs.UpdateRunHandler",
-            "dev.stride.functions.runs.DeleteRunHandler", "dev.stride.functions.moods.CreateMoodHandler",
-            "dev.stride.functions.moods.UpdateMoodHandler", "dev.stride.functions.moods.DeleteMoodHandler",
-            "dev.stride.functions.users.CreateUserHandler", "dev.stride.functions.users.UpdateUserHandler",
-            "dev.stride.functions.users.DeleteUserHandler"})
+    @MethodSource("writeFunctions")
     void primeAtInit_whenAWriteFunction_thenEveryPathAndNothingWritten(String handler) {
         String before = everyRow();
         try (Database database = Database.open(connections(Map.of()), 1)) {
