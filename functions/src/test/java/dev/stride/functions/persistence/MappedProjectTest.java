@@ -50,7 +50,8 @@ class MappedProjectTest {
                 write("target/mapped-project-from-annotations.txt", expected);
                 write("target/mapped-project.txt", actual);
             }
-            assertThat(actual).as("MappedProject against the annotations (both written to target/ when they differ)").isEqualTo(expected);
+            assertThat(actual).as("shared/src/main/java/dev/stride/db/MappedProject.java against the entities' annotations"
+                    + " (both written to functions/target/mapped-project*.txt: change MappedProject to match)").isEqualTo(expected);
         }
     }
 
