@@ -1,5 +1,6 @@
 package dev.stride.instance;
 
+import dev.stride.domain.Rounding;
 import dev.stride.observability.Invocation;
 import dev.stride.observability.Log;
 import java.time.Duration;
@@ -89,6 +90,7 @@ public final class Priming {
     private static List<Integer> rounds(Services services, String handler, int rounds, Primer.Scope scope) {
         List<Integer> statuses = List.of();
         for (int round = 0; round < rounds; round++) {
+            Rounding.exerciseEveryWay();
             statuses = new ArrayList<>();
             for (Primer primer : ServiceLoader.load(Primer.class, Priming.class.getClassLoader())) {
                 try {

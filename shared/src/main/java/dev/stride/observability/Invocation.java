@@ -32,10 +32,13 @@ public final class Invocation implements AutoCloseable {
     /** Marks the current thread as serving {@code context}'s invocation until {@link #close()}. */
     public static Invocation begin(Context context) {
         boolean synthetic = Boolean.TRUE.equals(SYNTHETIC.get());
+        // A synthetic invocation runs the same compare-and-set, one that never changes FIRST (false
+        // to false): so priming runs this call too, and the first real request does not link it.
+        boolean claimedFirst = FIRST.compareAndSet(!synthetic, false);
         Invocation invocation = new Invocation(
                 context == null ? null : context.getAwsRequestId(),
                 context == null ? null : context.getFunctionName(),
-                !synthetic && FIRST.getAndSet(false),
+                claimedFirst && !synthetic,
                 synthetic);
         CURRENT.set(invocation);
         return invocation;
