@@ -90,7 +90,11 @@ public final class Priming {
     private static List<Integer> rounds(Services services, String handler, int rounds, Primer.Scope scope) {
         List<Integer> statuses = List.of();
         for (int round = 0; round < rounds; round++) {
-            Rounding.exerciseEveryWay();
+            if (scope == Primer.Scope.EVERY_PATH) {
+                // For the JIT, around a snapshot only: at an on-demand init it would add BigDecimal's
+                // start-up to functions that never round (users, deletes).
+                Rounding.exerciseEveryWay();
+            }
             statuses = new ArrayList<>();
             for (Primer primer : ServiceLoader.load(Primer.class, Priming.class.getClassLoader())) {
                 try {
