@@ -23,10 +23,19 @@ public interface Primer {
          */
         AT_INIT,
         /**
-         * Before a SnapStart snapshot or for provisioned concurrency, where init time is not a
-         * request's: every path, writes run to their end inside {@link RolledBackWrites}.
+         * Every path, writes run to their end inside {@link RolledBackWrites}, over a
+         * {@linkplain RolledBackWrites.History#NEW new user's profile}: after a SnapStart restore,
+         * whose hook the first request waits for, to prepare the statements on the new connection
+         * (the snapshot holds the compiled code).
          */
-        EVERY_PATH
+        EVERY_PATH,
+        /**
+         * Every path as {@link #EVERY_PATH}, then again over a
+         * {@linkplain RolledBackWrites.History#LIVED_IN lived-in profile}: the shapes real data
+         * takes (nulls, several tags, a next page), whose paths a new profile never reaches.
+         * Before a SnapStart snapshot or for provisioned concurrency, where no request waits for it.
+         */
+        EVERY_SHAPE
     }
 
     /**

@@ -31,17 +31,29 @@ public final class Priming {
     private Priming() {
     }
 
-    /** Every handler's paths: the status of every synthetic request, in order (500 for a primer that failed). */
+    /**
+     * A lived-in profile's seeding is the costliest part of a round (24 runs with their tags, 24
+     * moods): before a snapshot, the paths over it run every this many rounds, which is still
+     * enough for C1 to compile what only they reach (a method is compiled after about 200 calls)
+     * and to run them again in code compiled after them, which links their calls there.
+     */
+    static final int LIVED_IN_EVERY = 4;
+
+    /** Every handler's paths, once ({@link Primer.Scope#EVERY_SHAPE}): the status of every synthetic request, in order (500 for a primer that failed). */
     public static List<Integer> prime(Services services) {
         return prime(services, null);
     }
 
     /**
      * The paths of the function's own handler ({@code handler}, a class name; every handler's when
-     * null): the status of every synthetic request, in order (500 for a primer that failed).
+     * null), once, over a new and a lived-in profile ({@link Primer.Scope#EVERY_SHAPE}): the
+     * status of every synthetic request, in order (500 for a primer that failed).
      */
     public static List<Integer> prime(Services services, String handler) {
-        return prime(services, handler, 1);
+        long started = System.nanoTime();
+        List<Integer> statuses = rounds(services, handler, 1, Primer.Scope.EVERY_SHAPE);
+        LOG.info("primed the request path in {} ms: {}", (System.nanoTime() - started) / 1_000_000, statuses);
+        return statuses;
     }
 
     /**
@@ -56,11 +68,12 @@ public final class Priming {
     }
 
     /**
-     * The paths of the function's own handler, {@code rounds} times over: the statuses of the last
-     * round. Before a SnapStart snapshot, so that the JIT has compiled the path when the snapshot
-     * is taken (C1, as deployed, compiles a method after a few hundred calls).
+     * The paths of the function's own handler over a new user's profile ({@link Primer.Scope#EVERY_PATH}),
+     * {@code rounds} times: the statuses of the last round. After a SnapStart restore, so that the
+     * new connection has the path's statements prepared (pgjdbc prepares one on the server at its
+     * fifth run); the snapshot holds the compiled code, and the first request waits for this.
      */
-    public static List<Integer> prime(Services services, String handler, int rounds) {
+    public static List<Integer> primeOnNewConnection(Services services, String handler, int rounds) {
         long started = System.nanoTime();
         List<Integer> statuses = rounds(services, handler, rounds, Primer.Scope.EVERY_PATH);
         LOG.info("primed the request path {} time(s) in {} ms: {}", rounds, (System.nanoTime() - started) / 1_000_000, statuses);
@@ -77,9 +90,9 @@ public final class Priming {
     public static List<Integer> primeUntilSettled(Services services, String handler, int rounds, int batch, Duration cap,
                                                   LongSupplier jit) {
         long started = System.nanoTime();
-        rounds(services, handler, rounds, Primer.Scope.EVERY_PATH);
+        rounds(services, handler, rounds, Primer.Scope.EVERY_SHAPE);
         AtomicReference<List<Integer>> last = new AtomicReference<>(List.of());
-        JitSettling.Settled settled = JitSettling.run(() -> last.set(rounds(services, handler, batch, Primer.Scope.EVERY_PATH)), jit, cap,
+        JitSettling.Settled settled = JitSettling.run(() -> last.set(rounds(services, handler, batch, Primer.Scope.EVERY_SHAPE)), jit, cap,
                 System::nanoTime);
         LOG.info("primed the request path {} time(s) and {} batch(es) of {} until the JIT {} in {} ms: {}", rounds,
                 settled.batches(), batch, settled.settled() ? "compiled nothing new" : "reached the cap",
@@ -87,18 +100,40 @@ public final class Priming {
         return last.get();
     }
 
+    /**
+     * A read in autocommit that returns. The primers' reads that find something run inside their
+     * rolled-back transaction, and their reads in autocommit end in a 404, which leaves a unit of
+     * work by its exception: the way out of one that returned (javac compiles a {@code finally}
+     * once for each way out) would otherwise be linked by the first real read that finds what it
+     * reads (docs/performance.md, "Shapes priming never met").
+     */
+    private static void readReturning(Services services) {
+        try {
+            services.database().read(em -> Boolean.TRUE);
+        } catch (RuntimeException failure) {
+            LOG.warn("priming a read in autocommit failed", failure);
+        }
+    }
+
+    /**
+     * {@code rounds} rounds of every primer's paths as far as {@code scope} says, a lived-in
+     * profile's ({@link Primer.Scope#EVERY_SHAPE}) every {@value #LIVED_IN_EVERY} rounds from the
+     * first: the statuses of the last round.
+     */
     private static List<Integer> rounds(Services services, String handler, int rounds, Primer.Scope scope) {
         List<Integer> statuses = List.of();
         for (int round = 0; round < rounds; round++) {
-            if (scope == Primer.Scope.EVERY_PATH) {
+            Primer.Scope thisRound = scope == Primer.Scope.EVERY_SHAPE && round % LIVED_IN_EVERY != 0 ? Primer.Scope.EVERY_PATH : scope;
+            if (scope != Primer.Scope.AT_INIT) {
                 // For the JIT, around a snapshot only: at an on-demand init it would add BigDecimal's
                 // start-up to functions that never round (users, deletes).
                 Rounding.exerciseEveryWay();
+                readReturning(services);
             }
             statuses = new ArrayList<>();
             for (Primer primer : ServiceLoader.load(Primer.class, Priming.class.getClassLoader())) {
                 try {
-                    statuses.addAll(Invocation.synthetic(() -> primer.prime(services, handler, scope)));
+                    statuses.addAll(Invocation.synthetic(() -> primer.prime(services, handler, thisRound)));
                 } catch (RuntimeException failure) {
                     LOG.warn("priming with {} failed", primer.getClass().getName(), failure);
                     statuses.add(500);

@@ -3,6 +3,7 @@ package dev.stride.instance;
 import dev.stride.db.Database;
 import dev.stride.db.TransactionHook;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -14,6 +15,12 @@ import java.util.function.Supplier;
  * one run and one mood ({@link #runId()}, {@link #moodId()}), so that a create, a PATCH and a
  * DELETE reach their writes instead of stopping at a 404, and a read answers that profile, run or
  * mood in full (reads join it too, in a transaction of their own: {@link #joinsReads()}).
+ *
+ * <p>The profile holds one of two {@linkplain History histories}: a new user's single run and
+ * mood, every optional field filled, or a lived-in one, more than a page of runs and moods with
+ * optional fields empty and several tags. A real request meets either, and its path differs with
+ * them (nulls read and written, tags sorted, a next page's cursor, a list outgrowing its first
+ * array), so priming around a snapshot runs over both.
  *
  * <p>The caller and the ids are new for every instance (ids from the top half of the identity
  * range, which a table never reaches), so instances priming at once never wait on each other.
@@ -49,11 +56,58 @@ public final class RolledBackWrites implements TransactionHook {
                    SELECT ?4, id, 'Priming', current_date, 3, 3, 3, 3, 3, 'Priming', now(), now() FROM profile)
             SELECT id FROM profile""";
 
+    // The same profile with a history (ids ?3 and up, ?4 and up): 24 runs, one every third day, in
+    // miles, each with two tags of the caller's own, the newest (?3) with every optional field
+    // empty and the others with some; 24 moods, one a day, without notes, some scores empty. More
+    // than a page (ListQuery.DEFAULT_LIMIT) of each, over ten weeks of the dashboard.
+    private static final String SEED_LIVED_IN = """
+            WITH profile AS (
+                   INSERT INTO users (id, owner_sub, username, email, created_at, updated_at) OVERRIDING SYSTEM VALUE
+                   VALUES (?1, ?2, 'Priming', ?2 || '@priming.invalid', now(), now())
+                   RETURNING id),
+                 run AS (
+                   INSERT INTO runs (id, user_id, distance, unit, distance_km, run_date, duration_seconds, mood, title, notes,
+                                     created_at, updated_at) OVERRIDING SYSTEM VALUE
+                   SELECT ?3 + i, id, 3.1 + i * 0.37, 'mi', (3.1 + i * 0.37) * 1.609344, current_date - 3 * i,
+                          CASE WHEN i % 2 = 1 THEN 1500 + 97 * i END, CASE WHEN i % 3 = 1 THEN 'Tired' END,
+                          CASE WHEN i % 2 = 1 THEN 'Run ' || i END, NULL, now(), now()
+                     FROM profile, generate_series(0, 23) i
+                   RETURNING id),
+                 tag AS (
+                   INSERT INTO tags (name) VALUES ('a-' || right(?2, 28)), ('b-' || right(?2, 28))
+                   RETURNING id),
+                 run_tag AS (
+                   INSERT INTO run_tags (run_id, tag_id) SELECT run.id, tag.id FROM run, tag),
+                 mood AS (
+                   INSERT INTO moods (id, user_id, description, mood_date, positivity, stress, energy, calmness, motivation, note,
+                                      created_at, updated_at) OVERRIDING SYSTEM VALUE
+                   SELECT ?4 + i, id, 'Priming', current_date - i, CASE WHEN i % 2 = 1 THEN 1 + i % 5 END, 1 + i % 5, 3,
+                          1 + (i + 2) % 5, CASE WHEN i % 3 = 1 THEN 5 END, NULL, now(), now()
+                     FROM profile, generate_series(0, 23) i)
+            SELECT id FROM profile""";
+
+    /** What the priming caller's profile holds inside a request run over it. */
+    public enum History {
+        /** One run (one tag, every optional field filled) and one mood (with a note): a new user's. */
+        NEW(SEED),
+        /**
+         * 24 runs in miles with two tags each and 24 moods without notes, some optional fields
+         * empty (all of them on the run and mood the requests name): a page and more of each.
+         */
+        LIVED_IN(SEED_LIVED_IN);
+
+        private final String seed;
+
+        History(String seed) {
+            this.seed = seed;
+        }
+    }
+
     private final String caller;
     private final long userId;
     private final long runId;
     private final long moodId;
-    private boolean withProfile;
+    private History history;
 
     public RolledBackWrites(String callerPrefix) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -82,19 +136,28 @@ public final class RolledBackWrites implements TransactionHook {
     }
 
     /**
-     * Runs {@code request} with every unit of work it runs rolled back as described above;
-     * {@code withProfile}: whether the caller has a profile (with its run and mood) in it.
+     * Runs {@code request} with every unit of work it runs rolled back as described above; the
+     * caller has a profile with {@code history} in it, or none when {@code history} is null.
      */
-    public <T> T run(boolean withProfile, Supplier<T> request) {
-        this.withProfile = withProfile;
+    public <T> T run(History history, Supplier<T> request) {
+        this.history = history;
         return Database.withHook(this, request);
+    }
+
+    /** The caller's own tags: the one a {@linkplain History#NEW new} profile's run has, then the lived-in runs' two. */
+    public List<String> tags() {
+        return List.of(right(caller, 30), "a-" + right(caller, 28), "b-" + right(caller, 28));
+    }
+
+    private static String right(String text, int length) {
+        return text.substring(Math.max(0, text.length() - length));
     }
 
     @Override
     public void begin(EntityManager em) {
         em.createNativeQuery(SAVEPOINT).executeUpdate();
-        if (withProfile) {
-            em.createNativeQuery(SEED)
+        if (history != null) {
+            em.createNativeQuery(history.seed)
                     .setParameter(1, userId)
                     .setParameter(2, caller)
                     .setParameter(3, runId)

@@ -101,7 +101,7 @@ public final class SnapStartHooks implements Resource {
         logins.restored();
         services.database().reconnect();
         if (handler != null) {
-            Priming.prime(services, handler, RESTORE_ROUNDS);
+            Priming.primeOnNewConnection(services, handler, RESTORE_ROUNDS);
         }
     }
 }

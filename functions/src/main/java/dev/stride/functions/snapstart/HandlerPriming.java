@@ -25,6 +25,7 @@ import dev.stride.functions.users.UpdateUserHandler;
 import dev.stride.instance.LambdaContext;
 import dev.stride.instance.Primer;
 import dev.stride.instance.RolledBackWrites;
+import dev.stride.instance.RolledBackWrites.History;
 import dev.stride.instance.Services;
 import dev.stride.paging.Cursor;
 import java.time.LocalDate;
@@ -45,6 +46,9 @@ import java.util.Map;
  * autocommit): 404 or an empty list, nothing written. So do the admin list of profiles and a
  * cursor Stride did not issue (400). A user's data is asked for by {@code me} and by the
  * profile's id, and a create with an Idempotency-Key and without: each is a path of its own.
+ * Before a snapshot ({@link Scope#EVERY_SHAPE}) each request over the profile runs twice: over a
+ * new user's profile, then over a lived-in one (more than a page of runs and moods, several tags,
+ * empty optional fields: {@link History}) with its body compact, as clients send it.
  * At an on-demand init ({@link Scope#AT_INIT}) a read function runs only its requests as
  * {@value #CALLER}; a write function runs every path.
  */
@@ -82,9 +86,10 @@ public final class HandlerPriming implements Primer {
 
     private static final String ISSUED_CURSOR = "cursor=issued-for-another-list";
 
-    // With a date and a title, as a real run has: parsing them is part of the path.
+    // With a date and a title, as a real run has: parsing them is part of the path. Two tags (%s:
+    // the caller's own, which no other instance inserts), as many runs have: sorting them is too.
     private static final String RUN = "{\"distance\": 5.2, \"unit\": \"km\", \"date\": \"2026-01-01\", \"durationSeconds\": 1800,"
-            + " \"title\": \"Priming\", \"tags\": [\"easy\"]}";
+            + " \"title\": \"Priming\", \"tags\": [\"easy\", \"%s\"]}";
     private static final String RUN_WITHOUT_TAGS = "{\"distance\": 5.2, \"unit\": \"km\", \"date\": \"2026-01-01\"}";
     private static final String MOOD = "{\"description\": \"Happy\", \"date\": \"2026-01-01\", \"energy\": 4}";
 
@@ -97,19 +102,34 @@ public final class HandlerPriming implements Primer {
                 // As a caller without a profile, outside any transaction (a write's hook would make
                 // it one), as a real read or single-statement write runs: 404, nothing written. Not a
                 // profile's create (it would write one) nor a keyed request (it records its answer).
-                if (request.profile() != Profile.NONE_YET && request.headers().isEmpty()) {
+                if (request.profile() != Profile.NONE_YET && request.profile() != Profile.LIVED_IN && request.headers().isEmpty()) {
                     statuses.add(send(request, services, CALLER));
                 }
-                if (request.profile() != null && (scope == Scope.EVERY_PATH || !"GET".equals(request.method()))) {
-                    statuses.add(writes.run(request.profile() == Profile.ALREADY_THERE, () -> send(request, services, writes.caller())));
+                if (request.profile() != null && request.profile() != Profile.LIVED_IN
+                        && (scope != Scope.AT_INIT || !"GET".equals(request.method()))) {
+                    statuses.add(over(History.NEW, request, writes, services));
+                }
+                if (request.profile() != null && scope == Scope.EVERY_SHAPE) {
+                    // Before a snapshot, over a lived-in profile too, its body as a client sends it
+                    // (compact): real data takes paths a new profile's does not.
+                    statuses.add(over(History.LIVED_IN, request.compact(), writes, services));
                 }
             }
         }
         return statuses;
     }
 
-    /** Whether the request's caller has a profile (with a run and a mood) when it runs. */
-    enum Profile { ALREADY_THERE, NONE_YET }
+    /** {@code request} as the caller of {@code writes}, whose profile (if it has one yet) holds {@code history}. */
+    private static int over(History history, Request request, RolledBackWrites writes, Services services) {
+        return writes.run(request.profile() == Profile.NONE_YET ? null : history, () -> send(request, services, writes.caller()));
+    }
+
+    /**
+     * Whether the request's caller has a profile (with runs and moods) when it runs; LIVED_IN: a
+     * request whose own path only a lived-in profile's data takes, run over that one only, before
+     * a snapshot only (not after a restore, whose hook the first request waits for).
+     */
+    enum Profile { ALREADY_THERE, NONE_YET, LIVED_IN }
 
     /** One synthetic request to one handler; {@code profile} null for one as {@value #CALLER}. */
     record Request(String handler, String method,
@@ -123,6 +143,12 @@ public final class HandlerPriming implements Primer {
 
         Request as(Profile profile, Map<String, String> headers) {
             return new Request(handler, method, route, pathParameters, query, body, profile, headers);
+        }
+
+        /** With its body without the spaces after colons and commas, as most clients send JSON. */
+        Request compact() {
+            return body == null ? this
+                    : new Request(handler, method, route, pathParameters, query, body.replace(": ", ":").replace(", ", ","), profile, headers);
         }
     }
 
@@ -157,10 +183,10 @@ public final class HandlerPriming implements Primer {
                 new Request(GET_LATEST_MOOD, "GET", "/users/{id}/moods/latest", byId, "", null),
                 new Request(GET_DASHBOARD, "GET", "/users/{id}/dashboard", me, "", null),
                 new Request(GET_DASHBOARD, "GET", "/users/{id}/dashboard", byId, "", null),
-                new Request(CREATE_RUN, "POST", "/users/{id}/runs", me, "", RUN)
+                new Request(CREATE_RUN, "POST", "/users/{id}/runs", me, "", runBody(writes))
                         .as(Profile.ALREADY_THERE, keyed),
                 // Without an Idempotency-Key too: a create without one records nothing.
-                new Request(CREATE_RUN, "POST", "/users/{id}/runs", byId, "", RUN),
+                new Request(CREATE_RUN, "POST", "/users/{id}/runs", byId, "", runBody(writes)),
                 // Without tags, a create is one statement in autocommit, not a transaction.
                 new Request(CREATE_RUN, "POST", "/users/{id}/runs", me, "", RUN_WITHOUT_TAGS).as(null, Map.of()),
                 new Request(CREATE_MOOD, "POST", "/users/{id}/moods", me, "", MOOD)
@@ -181,7 +207,14 @@ public final class HandlerPriming implements Primer {
                 new Request(DELETE_MOOD, "DELETE", "/moods/{moodId}", mood, "", null),
                 new Request(UPDATE_RUN, "PATCH", "/runs/{runId}", run, "",
                         "{\"distance\": 6.1, \"tags\": [\"easy\"]}"),
+                // The distance alone, as most changes are: the tags kept, the body ending on a number.
+                new Request(UPDATE_RUN, "PATCH", "/runs/{runId}", run, "", "{\"distance\": 6.25}")
+                        .as(Profile.LIVED_IN, Map.of()),
                 new Request(DELETE_RUN, "DELETE", "/runs/{runId}", run, "", null));
+    }
+
+    private static String runBody(RolledBackWrites writes) {
+        return RUN.formatted(writes.tags().getFirst());
     }
 
     private static String profile(RolledBackWrites writes) {

@@ -7,6 +7,11 @@ import dev.stride.db.Database;
 import dev.stride.db.Login;
 import dev.stride.db.LoginDataSource;
 import dev.stride.db.LoginSource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stride.functions.dashboard.GetDashboardHandler;
+import dev.stride.functions.runs.GetRunHandler;
+import dev.stride.functions.runs.ListRunsHandler;
 import dev.stride.functions.support.DatabaseRoles;
 import dev.stride.functions.users.CreateUserHandler;
 import dev.stride.functions.users.ListUsersHandler;
@@ -80,15 +85,76 @@ class SnapStartTest {
             // and by id); a run, a mood and a profile created, each with an Idempotency-Key (its
             // answer recorded too) and without, and a run without tags; the profile read, PATCHed and deleted, by me and by
             // id; the mood read, PATCHed and deleted; the run PATCHed (with a new tag) and deleted.
+            // Each request over the profile twice: over a new user's, then over a lived-in one;
+            // and the run's distance alone PATCHed over the lived-in one only.
             // That nothing was written is read from the rows.
             // Every write but a profile's create and a keyed one also as the caller without a
             // profile, in autocommit (404), before it runs over the profile; a run's create without
             // tags (one statement in autocommit) only so.
-            assertThat(statuses).containsExactly(200, 400, 404, 200, 404, 200, 404, 404, 200, 404, 200, 404, 200, 404, 200,
-                    404, 404, 200, 404, 200, 404, 200, 404, 200, 201, 404, 201, 404, 201, 404, 201, 201, 201, 404, 200, 404, 200,
-                    404, 200, 404, 200, 404, 204, 404, 204, 404, 200, 404, 200, 404, 204, 404, 200, 404, 204);
+            assertThat(statuses).containsExactly(200, 400, 404, 200, 200, 404, 200, 200, 404, 404, 200, 200, 404, 200, 200,
+                    404, 200, 200, 404, 200, 200, 404, 404, 200, 200, 404, 200, 200, 404, 200, 200, 404, 200, 200, 201, 201,
+                    404, 201, 201, 404, 201, 201, 404, 201, 201, 201, 201, 201, 201, 404, 200, 200, 404, 200, 200, 404, 200,
+                    200, 404, 200, 200, 404, 204, 204, 404, 204, 204, 404, 200, 200, 404, 200, 200, 404, 204, 204, 404, 200,
+                    200, 200, 404, 204, 204);
         }
         assertThat(everyRow()).isEqualTo(before);
+    }
+
+    /**
+     * The lived-in profile a snapshot's priming also runs over takes the paths real data takes: a
+     * list with a next page (more rows than the driver's first array holds), runs in miles with
+     * two tags, the run the requests name with every optional field empty, weeks of a dashboard;
+     * and, as any priming, it leaves nothing behind.
+     */
+    @Test
+    void livedIn_whenRequestsRunOverIt_thenAPageAndMoreEmptyFieldsSeveralTagsAndNothingWritten() throws Exception {
+        String before = everyRow();
+        try (Database database = Database.open(connections(Map.of()), 1)) {
+            Services stride = Services.over(database);
+            RolledBackWrites writes = new RolledBackWrites("test");
+            ObjectMapper json = new ObjectMapper();
+
+            JsonNode page = json.readTree(writes.run(RolledBackWrites.History.LIVED_IN, () -> new ListRunsHandler(stride.runs())
+                    .handleRequest(HttpApiEvent.request("GET", "/users/{id}/runs").path(Map.of("id", "me")).as(writes.caller()).build(),
+                            new LambdaContext())).getBody());
+            JsonNode run = json.readTree(writes.run(RolledBackWrites.History.LIVED_IN, () -> new GetRunHandler(stride.runs())
+                    .handleRequest(HttpApiEvent.request("GET", "/runs/{runId}").path(Map.of("runId", String.valueOf(writes.runId())))
+                            .as(writes.caller()).build(), new LambdaContext())).getBody());
+            JsonNode dashboard = json.readTree(writes.run(RolledBackWrites.History.LIVED_IN, () -> new GetDashboardHandler(stride.dashboard())
+                    .handleRequest(HttpApiEvent.request("GET", "/users/{id}/dashboard").path(Map.of("id", "me")).as(writes.caller()).build(),
+                            new LambdaContext())).getBody());
+
+            assertThat(page.get("items")).hasSize(20);
+            assertThat(page.get("nextCursor").isTextual()).isTrue();
+            assertThat(run.get("unit").asText()).isEqualTo("mi");
+            assertThat(run.get("tags")).hasSize(2);
+            for (String empty : List.of("durationSeconds", "mood", "title", "notes")) {
+                assertThat(run.path(empty).isMissingNode() || run.get(empty).isNull()).as(empty).isTrue();
+            }
+            assertThat(dashboard.get("totalRuns").asLong()).isGreaterThan(1);
+        }
+        assertThat(everyRow()).isEqualTo(before);
+    }
+
+    /**
+     * Before a snapshot a lived-in profile is seeded every {@value Priming#LIVED_IN_EVERY} rounds
+     * from the first of the rounds and of each batch (its seeding is a round's costliest part);
+     * after a restore, whose hook the first request waits for, never.
+     */
+    @Test
+    void livedIn_whenBeforeASnapshotOrAfterARestore_thenEveryFourthRoundOrNever() {
+        String handler = "dev.stride.functions.runs.GetRunHandler";
+        try (Database database = Database.open(connections(Map.of()), 1)) {
+            Services stride = Services.over(database);
+
+            var snapshot = WireTrace.capture(() -> Priming.primeUntilSettled(stride, handler, 8, 4, Duration.ofSeconds(30), () -> 42));
+            var restore = WireTrace.capture(() -> Priming.primeOnNewConnection(stride, handler, 5));
+
+            // Rounds 0 and 4 of the 8, then round 0 of the one batch (the JIT compiled nothing new).
+            assertThat(snapshot.trace().sql()).filteredOn(sql -> sql.contains("generate_series(0, 23)")).hasSize(3);
+            assertThat(restore.trace().sql()).filteredOn(sql -> sql.contains("generate_series(0, 23)")).isEmpty();
+            assertThat(restore.value()).containsExactly(404, 200);
+        }
     }
 
     /** The functions that write. */
@@ -156,8 +222,10 @@ class SnapStartTest {
 
     /**
      * An on-demand init primes a write function's every path, as before a snapshot (its first
-     * request needs its body checked against the row, its transaction and its commit), and writes
-     * nothing.
+     * request needs its body checked against the row, its transaction and its commit), over a new
+     * user's profile only: a snapshot's priming runs each request over a lived-in profile as well,
+     * whose seeding an on-demand init would add to what its first request waits for. Nothing is
+     * written.
      */
     @ParameterizedTest
     @MethodSource("writeFunctions")
@@ -166,10 +234,12 @@ class SnapStartTest {
         try (Database database = Database.open(connections(Map.of()), 1)) {
             Services stride = Services.over(database);
 
-            var atInit = Priming.primeAtInit(stride, handler);
+            var atInit = WireTrace.capture(() -> Priming.primeAtInit(stride, handler));
 
-            assertThat(atInit).isEqualTo(Priming.prime(stride, handler))
-                    .anySatisfy(status -> assertThat(status).isBetween(200, 204));
+            // The snapshot's priming runs every request init runs, in the same order, and more.
+            assertThat(Priming.prime(stride, handler)).containsSubsequence(atInit.value()).hasSizeGreaterThan(atInit.value().size());
+            assertThat(atInit.value()).anySatisfy(status -> assertThat(status).isBetween(200, 204));
+            assertThat(atInit.trace().sql()).as("no lived-in profile seeded").noneSatisfy(sql -> assertThat(sql).contains("generate_series(0, 23)"));
         }
         assertThat(everyRow()).isEqualTo(before);
     }
@@ -244,7 +314,9 @@ class SnapStartTest {
                 return 42;
             });
 
-            // The keyed create, then by id as the caller without a profile (404) and with it, then without tags (404).
+            // The keyed create, then by id as the caller without a profile (404) and with it, then
+            // without tags (404); the last round's, over a new user's profile (a lived-in one's
+            // paths run every Priming.LIVED_IN_EVERY rounds from the first).
             assertThat(quiet).containsExactly(201, 404, 201, 404);
             // Read before the batches and after the first: nothing new, so no second batch.
             assertThat(reads).hasValue(2);
