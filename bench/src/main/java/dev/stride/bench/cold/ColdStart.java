@@ -23,6 +23,13 @@ public final class ColdStart {
     public static final String HANDLER = "dev.stride.functions.runs.GetRunHandler";
     public static final String FLOOR = "dev.stride.bench.child.JdbcGetRunHandler";
     private static final String EMULATOR = "dev.stride.bench.child.LambdaEmulator";
+    private static final String PRIMED_FLOOR = "dev.stride.bench.child.PrimedFloor";
+
+    /**
+     * Rounds the primed floor runs on its first connection, as the checkpoint hook primes the
+     * handler's path: C1 compiles a method after about 200 calls, so its path is compiled long before.
+     */
+    public static final int FLOOR_PRIMING_ROUNDS = 1000;
 
     /**
      * The flags the Lambda {@code java21} runtime starts the JVM with on its own: C1 only and the
@@ -297,6 +304,34 @@ public final class ColdStart {
      * and the first {@link #REQUESTS} requests of the instance, the first one included.
      */
     public record AfterPriming(double firstInvokeMs, double checkpointMs, double restoreMs, List<Request> requests) {
+    }
+
+    /** One of the primed floor's requests: wall time and the thread's CPU time. */
+    public record FloorRequest(double wallMs, double cpuMs) {
+    }
+
+    /**
+     * The raw-JDBC floor primed as a SnapStart function is ({@code dev.stride.bench.child.PrimedFloor}),
+     * in a fresh JVM with the deployed flags: {@value #FLOOR_PRIMING_ROUNDS} calls of its operation
+     * on one connection, a new connection and 5 calls on it, {@value #IDLE_MILLIS} ms idle, then
+     * {@value #REQUESTS} calls, returned in order. {@code args}: the operation and its values.
+     */
+    public List<FloorRequest> floorAfterPriming(Variant deployed, List<String> args) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(args);
+        all.add("rounds=" + FLOOR_PRIMING_ROUNDS);
+        all.add("idle=" + IDLE_MILLIS);
+        all.add("requests=" + REQUESTS);
+        Child.Output out = Child.run(lambda.floorClasspath(), Variant.forSide(deployed.flags(), "floor"), PRIMED_FLOOR, all,
+                environment(deployed, FLOOR), log);
+        List<FloorRequest> requests = new ArrayList<>();
+        for (int i = 1; out.has("request-" + i); i++) {
+            String[] parts = out.lines().get("request-" + i).split(" ");
+            requests.add(new FloorRequest(Long.parseLong(parts[0]) / 1e6, Long.parseLong(parts[1]) / 1e6));
+        }
+        if (requests.size() != REQUESTS) {
+            throw new IllegalStateException("the primed floor reported " + requests.size() + " requests; see " + log);
+        }
+        return requests;
     }
 
     /** Requests the primed child serves and reports one by one: how far the first is from the ones after it. */

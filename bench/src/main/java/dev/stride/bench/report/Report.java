@@ -61,7 +61,8 @@ public final class Report {
                 r.targets.add(new Results.Target("first " + row.operation() + " after SnapStart's priming ≤ 2× the floor's warm p50 (issue 13)",
                         times(row.ratio()) + " (" + fine(row.firstInvokeMs().median()) + " vs " + fine(row.floorWarmP50Ms())
                                 + "; " + times(row.ratioAfterIdle()) + " against the floor's call after the same idle, "
-                                + fine(row.floorAfterIdle().wallMs()) + ")",
+                                + fine(row.floorAfterIdle().wallMs()) + "; " + times(row.ratioPrimed())
+                                + " against the floor primed alike in a fresh JVM, " + fine(row.floorPrimed().wallMs()) + ")",
                         row.ratio() <= 2));
             }
         }
@@ -183,11 +184,14 @@ public final class Report {
                     .append(" waits for), then the requests; the snapshot itself cannot be taken here. For that first request:")
                     .append(" the thread's CPU time, its wait in the run queue and how often it blocked (a round trip is one), and")
                     .append(" the median of the requests after it. Floor: the same statements on one warm connection, p50 after")
-                    .append(" 2 000 calls, and its call after the same idle (median of 20). Ratio: the first request after")
-                    .append(" SnapStart's hooks against the floor's warm p50 (the target), and against its call after the idle.\n\n")
+                    .append(" 2 000 calls, and its call after the same idle (median of 20); and *primed alike*: the floor")
+                    .append(" primed as the function is, in a fresh JVM per sample with the same flags (")
+                    .append(ColdStart.FLOOR_PRIMING_ROUNDS).append(" calls on one connection, a new connection and 5 calls on it,")
+                    .append(" the same idle), its first request (median). Ratio: the first request after SnapStart's hooks against")
+                    .append(" the floor's warm p50 (the target), against its call after the idle, and against the floor primed alike.\n\n")
                     .append("| operation | handler | after init, median (min–max) | after SnapStart's hooks, median (min–max) | its CPU | run-queue wait | blocks | requests 2–")
-                    .append(ColdStart.REQUESTS).append(", median | checkpoint hook | restore hook | floor warm p50 | floor after idle (CPU) | ratio | ratio to floor after idle |\n")
-                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    .append(ColdStart.REQUESTS).append(", median | checkpoint hook | restore hook | floor warm p50 | floor after idle (CPU) | floor primed alike (CPU) | ratio | ratio to floor after idle | ratio to floor primed alike |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (var row : r.primedFirstInvoke) {
                 md.append("| ").append(row.operation()).append(" | `").append(row.handler().substring(row.handler().lastIndexOf('.') + 1))
                         .append("` | ").append(fineSpread(row.afterInitMs())).append(" | ").append(fineSpread(row.firstInvokeMs()))
@@ -195,8 +199,9 @@ public final class Report {
                         .append(" | ").append(num(row.firstBlocks(), 0)).append(" | ").append(fine(row.laterMs().median()))
                         .append(" | ").append(ms(row.checkpointMs().median())).append(" | ").append(ms(row.restoreMs().median()))
                         .append(" | ").append(fine(row.floorWarmP50Ms())).append(" | ").append(fine(row.floorAfterIdle().wallMs()))
-                        .append(" (").append(fine(row.floorAfterIdle().cpuMs())).append(") | **").append(times(row.ratio()))
-                        .append("** | ").append(times(row.ratioAfterIdle())).append(" |\n");
+                        .append(" (").append(fine(row.floorAfterIdle().cpuMs())).append(") | ").append(fine(row.floorPrimed().wallMs()))
+                        .append(" (").append(fine(row.floorPrimed().cpuMs())).append(") | **").append(times(row.ratio()))
+                        .append("** | ").append(times(row.ratioAfterIdle())).append(" | ").append(times(row.ratioPrimed())).append(" |\n");
             }
             md.append('\n');
         }

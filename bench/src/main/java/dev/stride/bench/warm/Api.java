@@ -127,20 +127,9 @@ public final class Api implements AutoCloseable {
         return body;
     }
 
-    /** A run of the writer's with one tag, to be deleted: what the delete benchmarks consume. */
+    /** A run of the writer's with one tag, to be deleted: what the delete benchmarks consume ({@link JdbcFloor#insertRunToDelete}). */
     public static long insertRunToDelete(Connection connection, long userId) throws SQLException {
-        try (var insert = connection.prepareStatement("""
-                WITH run AS (
-                  INSERT INTO runs (user_id, distance, unit, distance_km, run_date, created_at, updated_at)
-                  VALUES (?, 5, 'km', 5, current_date, now(), now()) RETURNING id)
-                , link AS (INSERT INTO run_tags (run_id, tag_id) SELECT run.id, t.id FROM run, tags t WHERE t.name = 'easy')
-                SELECT id FROM run""")) {
-            insert.setLong(1, userId);
-            try (var row = insert.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+        return JdbcFloor.insertRunToDelete(connection, userId);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.stride.bench.warm;
 
 import dev.stride.bench.child.JdbcFloor;
+import dev.stride.bench.child.PrimedFloor;
 import dev.stride.bench.cold.ColdStart;
 import dev.stride.bench.report.Stats;
 import dev.stride.bench.seed.Fixture;
@@ -17,8 +18,10 @@ import java.util.List;
  * a fresh JVM per sample, as deployed, whose init primes the function (its {@code _HANDLER}; a
  * read its own statements, a write every path, undone before COMMIT), then one request,
  * timed. Against the floor's warm p50 for the same operation, measured here on one warm
- * connection (the same statements as the warm section's floor), and against the floor's call
- * after the same idle as the first request's.
+ * connection (the same statements as the warm section's floor), against the floor's call
+ * after the same idle as the first request's, and against the floor primed as the function is, in
+ * a fresh JVM with the same flags ({@code PrimedFloor}): the yardstick that differs from the
+ * handler's first request in nothing but the handler.
  */
 public final class PrimedFirstInvoke {
 
@@ -32,10 +35,14 @@ public final class PrimedFirstInvoke {
     public record Row(String operation, String handler, Stats.Spread afterInitMs, Stats.Spread firstInvokeMs,
                       Stats.Spread firstCpuMs, Stats.Spread firstRunQueueMs, double firstBlocks, Stats.Spread laterMs,
                       Stats.Spread checkpointMs, Stats.Spread restoreMs, double floorWarmP50Ms, Floor floorAfterIdle,
-                      double ratio, double ratioAfterIdle) {
+                      Floor floorPrimed, double ratio, double ratioAfterIdle, double ratioPrimed) {
     }
 
-    /** The floor's call after {@value ColdStart#IDLE_MILLIS} ms idle: median wall and CPU time over {@value #FLOOR_IDLE_CALLS} calls. */
+    /**
+     * A floor's call, median wall and CPU time: after {@value ColdStart#IDLE_MILLIS} ms idle on the
+     * harness's warm connection ({@value #FLOOR_IDLE_CALLS} calls), or the primed floor's first
+     * request (one per fresh JVM).
+     */
     public record Floor(double wallMs, double cpuMs) {
     }
 
@@ -71,23 +78,28 @@ public final class PrimedFirstInvoke {
         try (Connection setup = fixture.connect()) {
             rows.add(row(cold, deployed, setup, samples, "get", "dev.stride.functions.runs.GetRunHandler", 200,
                     s -> List.of("method=GET", "route=/runs/{runId}", "path.runId=" + fixture.readerRunId(), "sub=" + reader.sub()),
+                    List.of("op=get", "sub=" + reader.sub(), "user=" + reader.id(), "run=" + fixture.readerRunId()),
                     fixture, (f, s) -> () -> Api.expect(f.getRun(reader.sub(), fixture.readerRunId()), "get")));
             rows.add(row(cold, deployed, setup, samples, "list", "dev.stride.functions.runs.ListRunsHandler", 200,
                     s -> List.of("method=GET", "route=/users/{id}/runs", "path.id=" + reader.id(), "sub=" + reader.sub()),
+                    List.of("op=list", "sub=" + reader.sub(), "user=" + reader.id()),
                     fixture, (f, s) -> () -> Api.expect(f.listRuns(reader.id(), 20), "list")));
             rows.add(row(cold, deployed, setup, samples, "create", "dev.stride.functions.runs.CreateRunHandler", 201,
                     s -> List.of("method=POST", "route=/users/{id}/runs", "path.id=" + creator.id(), "sub=" + creator.sub(),
                             "body=" + Requests.CREATE_BODY.formatted(today)),
+                    List.of("op=create", "sub=" + creator.sub(), "user=" + creator.id(), "tags=" + String.join(",", Requests.CREATE_TAGS)),
                     fixture, (f, s) -> () -> Api.expect(f.createRun(creator.sub(), creator.id(), 7.5, java.time.LocalDate.parse(today),
                             2400, "Lunch run", Requests.CREATE_TAGS), "create")));
             rows.add(row(cold, deployed, setup, samples, "update", "dev.stride.functions.runs.UpdateRunHandler", 200,
                     s -> List.of("method=PATCH", "route=/runs/{runId}", "path.runId=" + fixture.writerRunId(), "sub=" + writer.sub(),
                             "body={\"distance\":" + (distance[0] += 0.25) + "}"),
+                    List.of("op=update", "sub=" + writer.sub(), "user=" + writer.id(), "run=" + fixture.writerRunId()),
                     fixture, (f, s) -> () -> Api.expect(f.updateRunDistance(writer.sub(), fixture.writerRunId(), distance[0] += 0.25),
                             "update")));
             rows.add(row(cold, deployed, setup, samples, "delete", "dev.stride.functions.runs.DeleteRunHandler", 204,
                     s -> List.of("method=DELETE", "route=/runs/{runId}", "path.runId=" + Api.insertRunToDelete(s, writer.id()),
                             "sub=" + writer.sub()),
+                    List.of("op=delete", "sub=" + writer.sub(), "user=" + writer.id()),
                     fixture, (f, s) -> {
                         long doomed = Api.insertRunToDelete(s, writer.id());
                         return () -> {
@@ -98,13 +110,15 @@ public final class PrimedFirstInvoke {
                     }));
             rows.add(row(cold, deployed, setup, samples, "dashboard", "dev.stride.functions.dashboard.GetDashboardHandler", 200,
                     s -> List.of("method=GET", "route=/users/{id}/dashboard", "path.id=" + reader.id(), "sub=" + reader.sub()),
+                    List.of("op=dashboard", "sub=" + reader.sub(), "user=" + reader.id()),
                     fixture, (f, s) -> () -> Api.expect(f.dashboard(reader.id()), "dashboard")));
         }
         return rows;
     }
 
     private static Row row(ColdStart cold, ColdStart.Variant deployed, Connection setup, int samples, String operation,
-                           String handler, int expected, EventArgs event, Fixture fixture, FloorCall floorCall)
+                           String handler, int expected, EventArgs event, List<String> primedFloor, Fixture fixture,
+                           FloorCall floorCall)
             throws IOException, InterruptedException, SQLException {
         List<Double> afterInit = new ArrayList<>();
         List<Double> afterSnapshot = new ArrayList<>();
@@ -114,6 +128,8 @@ public final class PrimedFirstInvoke {
         List<Double> later = new ArrayList<>();
         List<Double> checkpoint = new ArrayList<>();
         List<Double> restore = new ArrayList<>();
+        List<Double> floorWall = new ArrayList<>();
+        List<Double> floorCpu = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
             afterInit.add(cold.firstInvokeAfterPriming(deployed, handler, event.next(setup), expected, false).firstInvokeMs());
             ColdStart.AfterPriming snapshot = cold.firstInvokeAfterPriming(deployed, handler, event.next(setup), expected, true);
@@ -126,13 +142,22 @@ public final class PrimedFirstInvoke {
                     .map(ColdStart.Request::wallMs).toList()).median());
             checkpoint.add(snapshot.checkpointMs());
             restore.add(snapshot.restoreMs());
+            ColdStart.FloorRequest floorFirst = cold.floorAfterPriming(deployed, primedFloor).getFirst();
+            floorWall.add(floorFirst.wallMs());
+            floorCpu.add(floorFirst.cpuMs());
+            // The runs the primed floor's create wrote while priming (its timed ones stay, as the handler's do).
+            try (var cleanup = setup.prepareStatement("DELETE FROM runs WHERE title = ?")) {
+                cleanup.setString(1, PrimedFloor.PRIMING_TITLE);
+                cleanup.executeUpdate();
+            }
         }
+        Floor floorPrimed = new Floor(Stats.spread(floorWall).median(), Stats.spread(floorCpu).median());
         FloorTimes floor = floor(fixture, setup, floorCall);
         Stats.Spread spread = Stats.spread(afterSnapshot);
         return new Row(operation, handler, Stats.spread(afterInit), spread, Stats.spread(cpu), Stats.spread(runQueue),
                 Stats.spread(blocks).median(), Stats.spread(later), Stats.spread(checkpoint), Stats.spread(restore),
-                floor.warmP50Ms(), floor.afterIdle(), Stats.ratio(spread.median(), floor.warmP50Ms()),
-                Stats.ratio(spread.median(), floor.afterIdle().wallMs()));
+                floor.warmP50Ms(), floor.afterIdle(), floorPrimed, Stats.ratio(spread.median(), floor.warmP50Ms()),
+                Stats.ratio(spread.median(), floor.afterIdle().wallMs()), Stats.ratio(spread.median(), floorPrimed.wallMs()));
     }
 
     /** The floor's warm p50 (ms) and its call after the same idle as the handler's first request. */
