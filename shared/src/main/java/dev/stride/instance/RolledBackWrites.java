@@ -30,16 +30,20 @@ public final class RolledBackWrites implements TransactionHook {
     private static final String SAVEPOINT = "SAVEPOINT stride_priming";
     private static final String ROLLBACK = "ROLLBACK TO SAVEPOINT stride_priming";
 
+    // The caller's profile (id ?1, sub ?2), which both seeds begin with.
+    private static final String PROFILE = """
+            WITH profile AS (
+                   INSERT INTO users (id, owner_sub, username, email, created_at, updated_at) OVERRIDING SYSTEM VALUE
+                   VALUES (?1, ?2, 'Priming', ?2 || '@priming.invalid', now(), now())
+                   RETURNING id),
+            """;
+
     // The profile, a run with a tag of its own (named after the caller: no other instance waits on
     // it) and a mood, with ids given (OVERRIDING SYSTEM VALUE: the columns are identities), in one
     // statement. The tag, and every optional column filled, because a real run or mood has them:
     // reading them, and a PATCH checking them again (a duration's bounds), is part of its path;
     // without a duration, a real PATCH of a run met that check, and a class, for the first time.
-    private static final String SEED = """
-            WITH profile AS (
-                   INSERT INTO users (id, owner_sub, username, email, created_at, updated_at) OVERRIDING SYSTEM VALUE
-                   VALUES (?1, ?2, 'Priming', ?2 || '@priming.invalid', now(), now())
-                   RETURNING id),
+    private static final String SEED = PROFILE + """
                  run AS (
                    INSERT INTO runs (id, user_id, distance, unit, distance_km, run_date, duration_seconds, mood, title, notes,
                                      created_at, updated_at) OVERRIDING SYSTEM VALUE
@@ -60,11 +64,7 @@ public final class RolledBackWrites implements TransactionHook {
     // miles, each with two tags of the caller's own, the newest (?3) with every optional field
     // empty and the others with some; 24 moods, one a day, without notes, some scores empty. More
     // than a page (ListQuery.DEFAULT_LIMIT) of each, over ten weeks of the dashboard.
-    private static final String SEED_LIVED_IN = """
-            WITH profile AS (
-                   INSERT INTO users (id, owner_sub, username, email, created_at, updated_at) OVERRIDING SYSTEM VALUE
-                   VALUES (?1, ?2, 'Priming', ?2 || '@priming.invalid', now(), now())
-                   RETURNING id),
+    private static final String SEED_LIVED_IN = PROFILE + """
                  run AS (
                    INSERT INTO runs (id, user_id, distance, unit, distance_km, run_date, duration_seconds, mood, title, notes,
                                      created_at, updated_at) OVERRIDING SYSTEM VALUE
@@ -92,7 +92,8 @@ public final class RolledBackWrites implements TransactionHook {
         NEW(SEED),
         /**
          * 24 runs in miles with two tags each and 24 moods without notes, some optional fields
-         * empty (all of them on the run and mood the requests name): a page and more of each.
+         * empty (every one of them on the run the requests name; two scores and the note on the
+         * mood): a page and more of each.
          */
         LIVED_IN(SEED_LIVED_IN);
 
