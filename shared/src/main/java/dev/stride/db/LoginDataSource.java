@@ -95,6 +95,11 @@ public final class LoginDataSource implements DataSource {
         Properties info = new Properties();
         info.setProperty("ApplicationName", "stride");
         info.setProperty("tcpKeepAlive", "true");
+        // Every statement prepared on the server at its first run (pgjdbc's default: the fifth).
+        // Stride's statements all run again; a new session (a cold start, a SnapStart restore)
+        // then reaches the plan PostgreSQL keeps for a statement in fewer runs (SnapStartHooks).
+        // A prepareThreshold in DB_URL or in the caller's properties wins.
+        info.setProperty("prepareThreshold", "1");
         info.putAll(limits.driverProperties());
         if (loginTimeoutSeconds > 0) {
             info.setProperty("loginTimeout", Integer.toString(loginTimeoutSeconds));

@@ -42,10 +42,15 @@ public final class SnapStartHooks implements Resource {
     static final Duration SETTLE_CAP = Duration.ofSeconds(20);
 
     /**
-     * How often after a restore, on the new connection: pgjdbc prepares a statement on the server
-     * at its fifth execution (prepareThreshold), as a warm connection has them.
+     * How often after a restore, on the new connection. Each statement is prepared on the server at
+     * its first run ({@code prepareThreshold=1}, {@link dev.stride.db.LoginDataSource}); PostgreSQL
+     * plans a prepared statement for its values for its first five runs and may then keep one
+     * generic plan. 3 rounds run a read's statement 6 times (as a caller without a profile and over
+     * the seeded one), so the first request finds that plan instead of planning again, cold from
+     * the idle; the first request waits for this hook, so it runs no more (docs/performance.md:
+     * 5 rounds at pgjdbc's threshold of 5 took 25-105 ms, 3 at 1 took 23-61 ms for the same first request).
      */
-    static final int RESTORE_ROUNDS = 5;
+    static final int RESTORE_ROUNDS = 3;
 
     private final Services services;
     private final LoginSource logins;

@@ -1,7 +1,9 @@
 package dev.stride.testkit;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -22,8 +24,12 @@ import java.util.logging.SimpleFormatter;
  */
 public final class WireTrace {
 
-    /** What one piece of work sent. */
-    public record Trace(int roundTrips, int statements, List<String> sql) {
+    /**
+     * What one piece of work sent: {@code sql}, each statement's text once per Parse (a statement
+     * prepared on the server is run again without one); {@code executed}, the text of every
+     * statement run, in order, once per run.
+     */
+    public record Trace(int roundTrips, int statements, List<String> sql, List<String> executed) {
     }
 
     private static final Logger DRIVER = Logger.getLogger("org.postgresql");
@@ -57,7 +63,8 @@ public final class WireTrace {
             DRIVER.removeHandler(recorder);
             DRIVER.setUseParentHandlers(parents);
         }
-        return new Captured<>(value, new Trace(recorder.flights, recorder.executes, List.copyOf(recorder.sql)));
+        return new Captured<>(value, new Trace(recorder.flights, recorder.executes, List.copyOf(recorder.sql),
+                List.copyOf(recorder.executed)));
     }
 
     private static final class Recorder extends Handler {
@@ -65,6 +72,10 @@ public final class WireTrace {
         int executes;
         boolean sending;
         final List<String> sql = new ArrayList<>();
+        final List<String> executed = new ArrayList<>();
+        // Each statement's text by its name on the server ("null": the unnamed one), and the one bound last.
+        final Map<String, String> byName = new HashMap<>();
+        String bound;
 
         Recorder() {
             setLevel(Level.ALL);
@@ -84,14 +95,27 @@ public final class WireTrace {
             }
             if (message.startsWith("FE=> Execute(")) {
                 executes++;
+                executed.add(byName.getOrDefault(bound, "?"));
             } else if (message.startsWith("FE=> Parse(")) {
                 // A statement the driver has already prepared on the server is executed without
                 // a Parse, so the text is listed once per first use; the executes count is exact.
-                sql.add(between(message, "query=\"", "\",oids="));
+                String text = between(message, "query=\"", "\",oids=");
+                sql.add(text);
+                byName.put(name(message), text);
+            } else if (message.startsWith("FE=> Bind(")) {
+                bound = name(message);
             } else if (message.startsWith("FE=> SimpleQuery(")) {
                 executes++;
-                sql.add(between(message, "query=\"", "\")"));
+                String text = between(message, "query=\"", "\")");
+                sql.add(text);
+                executed.add(text);
             }
+        }
+
+        /** The statement's name on the server in a Parse or Bind message ({@code stmt=S_3,}). */
+        private static String name(String message) {
+            int from = message.indexOf("stmt=") + "stmt=".length();
+            return message.substring(from, message.indexOf(',', from));
         }
 
         private static String between(String text, String start, String end) {

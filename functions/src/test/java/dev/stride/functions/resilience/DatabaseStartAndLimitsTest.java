@@ -69,6 +69,25 @@ class DatabaseStartAndLimitsTest {
         assertThat(TestDatabase.count("SELECT count(*) FROM tags WHERE name = 'half-written'")).isZero();
     }
 
+    /**
+     * A statement is prepared on the server at its first run (pgjdbc's default is the fifth): a new
+     * session, after a cold start or a SnapStart restore, reaches the plan PostgreSQL keeps for it
+     * in fewer runs (SnapStartHooks.RESTORE_ROUNDS).
+     */
+    @Test
+    void read_whenAStatementRunsOnce_thenItIsPreparedOnTheServer() {
+        try (Database database = Database.open(TestDatabase.settings())) { // one connection: one session
+            database.read(em -> em.createNativeQuery("SELECT count(*) FROM tags WHERE name = ?1").setParameter(1, "once")
+                    .getSingleResult());
+
+            Object prepared = database.read(em -> em.createNativeQuery(
+                    "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE 'SELECT count(*) FROM tags WHERE name = %'")
+                    .getSingleResult());
+
+            assertThat(((Number) prepared).longValue()).isEqualTo(1);
+        }
+    }
+
     @Test
     void close_whenClosedTwice_thenTheSecondDoesNothing() {
         // An owner closes the database, then Services' shutdown hook closes it again at JVM exit.
