@@ -11,15 +11,19 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.postgresql.PGConnection;
 
 /**
  * The raw-JDBC floor primed as a SnapStart function is, in a fresh JVM run with the handler's flags
  * (as deployed: C1 only): the primed section's yardstick that differs from the handler's first
  * request in nothing but the handler. Its operation runs {@code rounds} times on one connection
  * (the checkpoint hook's priming, long enough for C1 to compile it), that connection is closed and
- * a new one opened, the operation runs {@value #RESTORE_ROUNDS} times on it (the restore hook:
- * pgjdbc prepares a statement on the server at its fifth run), then the same idle as the
- * handler's, then {@code requests} calls, each reported as {@code @bench request-I WALL_NS CPU_NS}.
+ * a new one opened, the operation runs {@value #RESTORE_CALLS} times on it (the restore hook),
+ * then the same idle as the handler's, then {@code requests} calls, each reported as
+ * {@code @bench request-I WALL_NS CPU_NS}. Its connections prepare a statement on the server at
+ * its first run, as Stride's do ({@code prepareThreshold=1}), so that the floor's statement is in
+ * the same state on the new session as the handler's after its restore hook: prepared, and past
+ * the runs after which PostgreSQL may keep a generic plan.
  *
  * <p>Arguments, {@code key=value}: {@code op} (get, list, create, update, delete, dashboard),
  * {@code sub}, {@code user} (the caller's profile id), {@code run} (get, update), {@code tags}
@@ -29,7 +33,12 @@ import java.util.Map;
  */
 public final class PrimedFloor {
 
-    static final int RESTORE_ROUNDS = 5;
+    /**
+     * Calls on the new connection: as often as the handler's restore hook runs a read's statement
+     * (3 rounds, each as a caller without a profile and over the seeded one; SnapStartHooks), and
+     * at least as often as it runs any write's.
+     */
+    static final int RESTORE_CALLS = 6;
 
     /** The title of the runs the create's priming writes (its timed calls write what the handler's write). */
     public static final String PRIMING_TITLE = "Floor priming";
@@ -69,20 +78,20 @@ public final class PrimedFloor {
         // Its first call links a native method: not in the first request's time (the emulator's is warm too).
         threads.getCurrentThreadCpuTime();
 
-        try (Connection checkpoint = connector.open()) {
+        try (Connection checkpoint = preparingAtFirstRun(connector.open())) {
             JdbcFloor floor = new JdbcFloor(checkpoint);
             for (int i = 0; i < rounds; i++) {
                 ready(op, arg, floor, i, true).run();
             }
         }
         List<long[]> requests = new ArrayList<>();
-        try (Connection restored = connector.open()) {
+        try (Connection restored = preparingAtFirstRun(connector.open())) {
             JdbcFloor floor = new JdbcFloor(restored);
-            for (int i = 0; i < RESTORE_ROUNDS; i++) {
+            for (int i = 0; i < RESTORE_CALLS; i++) {
                 ready(op, arg, floor, rounds + i, true).run();
             }
             for (int i = 1; i <= count; i++) {
-                Call call = ready(op, arg, floor, rounds + RESTORE_ROUNDS + i, false);
+                Call call = ready(op, arg, floor, rounds + RESTORE_CALLS + i, false);
                 if (i == 1) {
                     Thread.sleep(idle);
                 }
@@ -94,6 +103,12 @@ public final class PrimedFloor {
             }
         }
         return requests;
+    }
+
+    /** {@code connection}, set to prepare every statement on the server at its first run, as Stride's LoginDataSource does. */
+    private static Connection preparingAtFirstRun(Connection connection) throws SQLException {
+        connection.unwrap(PGConnection.class).setPrepareThreshold(1);
+        return connection;
     }
 
     private static Connection connect() throws SQLException {

@@ -313,7 +313,7 @@ public final class ColdStart {
     /**
      * The raw-JDBC floor primed as a SnapStart function is ({@code dev.stride.bench.child.PrimedFloor}),
      * in a fresh JVM with the deployed flags: {@value #FLOOR_PRIMING_ROUNDS} calls of its operation
-     * on one connection, a new connection and 5 calls on it, {@value #IDLE_MILLIS} ms idle, then
+     * on one connection, a new connection and 6 calls on it, {@value #IDLE_MILLIS} ms idle, then
      * {@value #REQUESTS} calls, returned in order. {@code args}: the operation and its values.
      */
     public List<FloorRequest> floorAfterPriming(Variant deployed, List<String> args) throws IOException, InterruptedException {

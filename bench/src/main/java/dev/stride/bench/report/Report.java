@@ -186,7 +186,7 @@ public final class Report {
                     .append(" the median of the requests after it. Floor: the same statements on one warm connection, p50 after")
                     .append(" 2 000 calls, and its call after the same idle (median of 20); and *primed alike*: the floor")
                     .append(" primed as the function is, in a fresh JVM per sample with the same flags (")
-                    .append(ColdStart.FLOOR_PRIMING_ROUNDS).append(" calls on one connection, a new connection and 5 calls on it,")
+                    .append(ColdStart.FLOOR_PRIMING_ROUNDS).append(" calls on one connection, a new connection and 6 calls on it (statements prepared at their first run, as Stride's),")
                     .append(" the same idle), its first request (median). Ratio: the first request after SnapStart's hooks against")
                     .append(" the floor's warm p50 (the target), against its call after the idle, and against the floor primed alike.\n\n")
                     .append("| operation | handler | after init, median (min–max) | after SnapStart's hooks, median (min–max) | its CPU | run-queue wait | blocks | requests 2–")

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stride.bench.seed.Fixture;
 import dev.stride.testkit.TestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 
 /**
  * The primed floor, the primed section's like-for-like yardstick: every operation primes on one
@@ -35,19 +40,33 @@ class PrimedFloorTest {
         for (Map<String, String> operation : operations) {
             Map<String, String> arg = new HashMap<>(operation);
             arg.putAll(Map.of("rounds", "3", "idle", "1", "requests", "2"));
-            int[] opened = {0};
+            // Each session's prepare threshold, read as the floor closes it.
+            List<Integer> thresholds = new ArrayList<>();
 
-            List<long[]> requests = PrimedFloor.run(() -> {
-                opened[0]++;
-                return fixture.connect();
-            }, arg);
+            List<long[]> requests = PrimedFloor.run(() -> closeRecorded(fixture.connect(), thresholds), arg);
 
-            assertThat(opened[0]).as(operation.get("op")).isEqualTo(2);
+            // Two sessions, each preparing a statement on the server at its first run, as Stride's do.
+            assertThat(thresholds).as(operation.get("op")).containsExactly(1, 1);
             assertThat(requests).as(operation.get("op")).hasSize(2).allSatisfy(times -> assertThat(times[0]).isPositive());
         }
-        // The create's 3 priming rounds and 5 on the new connection, titled; its 2 requests, not.
-        assertThat(count("SELECT count(*) FROM runs WHERE title = '" + PrimedFloor.PRIMING_TITLE + "'")).isEqualTo(8);
-        assertThat(count("SELECT count(*) FROM runs")).isEqualTo(runsBefore + 10);
+        // The create's 3 priming rounds and 6 calls on the new connection, titled; its 2 requests, not.
+        assertThat(count("SELECT count(*) FROM runs WHERE title = '" + PrimedFloor.PRIMING_TITLE + "'")).isEqualTo(9);
+        assertThat(count("SELECT count(*) FROM runs")).isEqualTo(runsBefore + 11);
+    }
+
+    /** {@code connection}, which adds its prepare threshold to {@code thresholds} when it is closed. */
+    private static Connection closeRecorded(Connection connection, List<Integer> thresholds) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        thresholds.add(connection.unwrap(PGConnection.class).getPrepareThreshold());
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException thrown) {
+                        throw thrown.getCause();
+                    }
+                });
     }
 
     private static long count(String sql) {
