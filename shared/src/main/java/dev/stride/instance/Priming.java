@@ -70,8 +70,9 @@ public final class Priming {
     /**
      * The paths of the function's own handler over a new user's profile ({@link Primer.Scope#EVERY_PATH}),
      * {@code rounds} times: the statuses of the last round. After a SnapStart restore, so that the
-     * new connection has the path's statements prepared (pgjdbc prepares one on the server at its
-     * fifth run); the snapshot holds the compiled code, and the first request waits for this.
+     * new session has the path's statements prepared on the server and past the runs after which
+     * PostgreSQL may keep a generic plan (SnapStartHooks.RESTORE_ROUNDS); the snapshot holds the
+     * compiled code, and the first request waits for this.
      */
     public static List<Integer> primeOnNewConnection(Services services, String handler, int rounds) {
         long started = System.nanoTime();
